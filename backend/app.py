@@ -1,0 +1,52 @@
+"""create_app(): the FastAPI monetization service, all routes under /api."""
+
+import logging
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from backend.auth.endpoints import router as auth_router
+from backend.catalog.endpoints import router as catalog_router
+from backend.config import Settings, get_settings
+from backend.customers.endpoints import router as customers_router
+from backend.db import engine_for, session_factory
+from backend.errors import PROBLEM_BASE, PROBLEM_JSON, install_error_handlers
+from backend.paywall.endpoints import router as paywall_router
+
+log = logging.getLogger("tollgate")
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the API app for the configured database (migrations are run by `tollgate migrate`)."""
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="Tollgate API",
+        version="1.0",
+        summary="Pricing, packaging and entitlements",
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.engine = engine_for(settings.resolved_database_url)
+    app.state.session_factory = session_factory(app.state.engine)
+    install_error_handlers(app)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        body = {"type": PROBLEM_BASE + "internal", "title": "Internal error", "status": 500,
+                "detail": "Something went wrong on our side; the request changed nothing."}
+        return JSONResponse(body, status_code=500, media_type=PROBLEM_JSON)
+
+    v1 = APIRouter(prefix="/api/v1")
+    for router in (auth_router, catalog_router, customers_router, paywall_router):
+        v1.include_router(router)
+    app.include_router(v1)
+
+    @app.get("/api/health", tags=["health"])
+    def health() -> dict[str, str]:
+        """Liveness probe (no database, no auth)."""
+        return {"status": "ok"}
+
+    return app

@@ -1,0 +1,101 @@
+"""SQL for the catalog."""
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from backend.kit.pagination import PageParams, paginate
+from backend.models import Feature, Package, Product
+
+
+class CatalogRepository:
+    def __init__(self, session: Session, environment_id: int):
+        self.session = session
+        self.env = environment_id
+
+    def add(self, row: object) -> None:
+        self.session.add(row)
+        self.session.flush()
+
+    # products
+    def product(self, ref: str) -> Product | None:
+        return self.session.scalar(
+            select(Product).where(Product.environment_id == self.env, Product.ref == ref)
+        )
+
+    def product_by_pk(self, pk: int) -> Product | None:
+        return self.session.get(Product, pk)
+
+    def products_page(self, params: PageParams, include_archived: bool):
+        stmt: Select = select(Product).where(Product.environment_id == self.env)
+        if not include_archived:
+            stmt = stmt.where(Product.archived_at.is_(None))
+        return paginate(stmt, Product.id, params, self.session)
+
+    # features
+    def feature(self, ref: str) -> Feature | None:
+        return self.session.scalar(
+            select(Feature).where(Feature.environment_id == self.env, Feature.ref == ref)
+        )
+
+    def features_by_ref(self, refs: set[str]) -> dict[str, Feature]:
+        if not refs:
+            return {}
+        stmt = select(Feature).where(Feature.environment_id == self.env, Feature.ref.in_(refs))
+        return {f.ref: f for f in self.session.scalars(stmt)}
+
+    def features_page(self, params: PageParams, include_archived: bool, type_: str | None):
+        stmt: Select = select(Feature).where(Feature.environment_id == self.env)
+        if not include_archived:
+            stmt = stmt.where(Feature.archived_at.is_(None))
+        if type_:
+            stmt = stmt.where(Feature.type == type_)
+        return paginate(stmt, Feature.id, params, self.session)
+
+    # packages
+    def package(self, kind: str, ref: str) -> Package | None:
+        return self.session.scalar(
+            select(Package).where(
+                Package.environment_id == self.env, Package.kind == kind, Package.ref == ref
+            )
+        )
+
+    def packages_by_ref(self, kind: str, refs: set[str]) -> dict[str, Package]:
+        if not refs:
+            return {}
+        stmt = select(Package).where(
+            Package.environment_id == self.env, Package.kind == kind, Package.ref.in_(refs)
+        )
+        return {p.ref: p for p in self.session.scalars(stmt)}
+
+    def package_by_pk(self, pk: int) -> Package | None:
+        return self.session.get(Package, pk)
+
+    def packages_page(
+        self, kind: str, params: PageParams, include_archived: bool, product_pk: int | None
+    ):
+        stmt: Select = select(Package).where(Package.environment_id == self.env, Package.kind == kind)
+        if not include_archived:
+            stmt = stmt.where(Package.archived_at.is_(None))
+        if product_pk is not None:
+            stmt = stmt.where(Package.product_id == product_pk)
+        return paginate(stmt, Package.id, params, self.session)
+
+    def product_packages(self, product_pk: int, kind: str) -> list[Package]:
+        """Live (not archived) plans or add-ons of a product, in display order."""
+        stmt = (
+            select(Package)
+            .where(
+                Package.environment_id == self.env,
+                Package.product_id == product_pk,
+                Package.kind == kind,
+                Package.archived_at.is_(None),
+            )
+            .order_by(Package.sort_order, Package.id)
+        )
+        return list(self.session.scalars(stmt))
+
+    def refs_of(self, pks: set[int]) -> dict[int, str]:
+        """Map package primary keys to their refs."""
+        if not pks:
+            return {}
+        return dict(self.session.execute(select(Package.id, Package.ref).where(Package.id.in_(pks))).tuples())

@@ -1,0 +1,286 @@
+"""API shapes of the catalog: Create / Update / Public families per resource."""
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from backend.kit.ids import REF_PATTERN
+from backend.kit.money import is_currency
+
+FeatureType = Literal["boolean", "configuration", "metered", "enum"]
+MeterType = Literal["incremental", "fluctuating"]
+ResetPeriod = Literal["day", "week", "month", "year"]
+BillingPeriod = Literal["monthly", "annual"]
+PricingType = Literal["free", "paid", "custom"]
+
+Ref = Field(pattern=REF_PATTERN, description="Your identifier, unique in the environment")
+Name = Field(min_length=1, max_length=200)
+Metadata = Field(default_factory=dict, description="Free-form string keys and JSON values")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+# -- products --------------------------------------------------------------------------------
+class ProductCreate(_Strict):
+    id: str = Ref
+    display_name: str = Name
+    description: str | None = Field(None, max_length=2000)
+    metadata: dict[str, Any] = Metadata
+
+
+class ProductUpdate(_Strict):
+    display_name: str | None = Field(None, min_length=1, max_length=200)
+    description: str | None = Field(None, max_length=2000)
+    metadata: dict[str, Any] | None = None
+
+
+class ProductPublic(BaseModel):
+    id: str
+    display_name: str
+    description: str | None
+    metadata: dict[str, Any]
+    archived: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+# -- features --------------------------------------------------------------------------------
+class FeatureCreate(_Strict):
+    id: str = Ref
+    display_name: str = Name
+    description: str | None = Field(None, max_length=2000)
+    type: FeatureType
+    meter_type: MeterType | None = Field(None, description="Metered features only")
+    unit: str | None = Field(None, max_length=64, description="Singular, e.g. 'seat'")
+    unit_plural: str | None = Field(None, max_length=64, description="Plural, e.g. 'seats'")
+    enum_values: list[str] | None = Field(None, description="Allowed values of an enum feature")
+    metadata: dict[str, Any] = Metadata
+
+    @model_validator(mode="after")
+    def _by_type(self) -> "FeatureCreate":
+        if self.type == "enum":
+            if not self.enum_values:
+                raise ValueError("enum_values: an enum feature needs at least one value")
+        elif self.enum_values is not None:
+            raise ValueError("enum_values: only enum features have values")
+        if self.type == "metered":
+            self.meter_type = self.meter_type or "incremental"
+        elif self.meter_type is not None:
+            raise ValueError("meter_type: only metered features have a meter type")
+        if self.type == "boolean" and (self.unit or self.unit_plural):
+            raise ValueError("unit: boolean features have no unit")
+        if self.unit and not self.unit_plural:
+            self.unit_plural = self.unit
+        return self
+
+    @field_validator("enum_values")
+    @classmethod
+    def _unique_values(cls, v: list[str] | None) -> list[str] | None:
+        if v is not None and len(set(v)) != len(v):
+            raise ValueError("values must be unique")
+        return v
+
+
+class FeatureUpdate(_Strict):
+    display_name: str | None = Field(None, min_length=1, max_length=200)
+    description: str | None = Field(None, max_length=2000)
+    unit: str | None = Field(None, max_length=64)
+    unit_plural: str | None = Field(None, max_length=64)
+    enum_values: list[str] | None = None
+    metadata: dict[str, Any] | None = None
+
+
+class FeaturePublic(BaseModel):
+    id: str
+    display_name: str
+    description: str | None
+    type: FeatureType
+    meter_type: MeterType | None
+    unit: str | None
+    unit_plural: str | None
+    enum_values: list[str] | None
+    metadata: dict[str, Any]
+    archived: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+# -- packages (plans and add-ons) ------------------------------------------------------------
+class EntitlementIn(_Strict):
+    feature_id: str
+    limit: int | None = Field(None, ge=0, description="Configuration value or metered limit")
+    unlimited: bool = False
+    soft_limit: bool = Field(False, description="Metered: allow usage above the limit")
+    reset_period: ResetPeriod | None = Field(None, description="Metered: when usage resets")
+    enum_values: list[str] | None = None
+    display_name: str | None = Field(None, max_length=200, description="Overrides the label")
+    hidden: bool = Field(False, description="Hidden from widgets")
+
+    @model_validator(mode="after")
+    def _limit_or_unlimited(self) -> "EntitlementIn":
+        if self.unlimited and self.limit is not None:
+            raise ValueError("limit: give a limit or unlimited, not both")
+        return self
+
+
+class EntitlementPublic(EntitlementIn):
+    model_config = ConfigDict(extra="ignore")
+
+
+class PriceIn(_Strict):
+    billing_period: BillingPeriod
+    currency: str = Field(description="ISO 4217 code, e.g. USD")
+    amount_minor: int = Field(ge=0, description="Amount per billing period in minor units")
+
+    @field_validator("currency")
+    @classmethod
+    def _iso_4217(cls, v: str) -> str:
+        v = v.upper()
+        if not is_currency(v):
+            raise ValueError(f"'{v}' is not an ISO 4217 currency code")
+        return v
+
+
+class PricePublic(PriceIn):
+    model_config = ConfigDict(extra="ignore")
+    amount: str = Field(description="The same amount in major units, exact (e.g. '29.00')")
+
+
+def _unique_features(entitlements: list[EntitlementIn] | None) -> None:
+    if entitlements is None:
+        return
+    ids = [e.feature_id for e in entitlements]
+    if len(set(ids)) != len(ids):
+        raise ValueError("entitlements: each feature may appear once")
+
+
+def _unique_prices(prices: list[PriceIn] | None) -> None:
+    if prices is None:
+        return
+    keys = [(p.billing_period, p.currency) for p in prices]
+    if len(set(keys)) != len(keys):
+        raise ValueError("prices: one price per billing period and currency")
+
+
+class _PackageFields(_Strict):
+    description: str | None = Field(None, max_length=2000)
+    entitlements: list[EntitlementIn] = Field(default_factory=list)
+    prices: list[PriceIn] = Field(default_factory=list)
+    metadata: dict[str, Any] = Metadata
+
+    @model_validator(mode="after")
+    def _lists(self) -> "_PackageFields":
+        _unique_features(self.entitlements)
+        _unique_prices(self.prices)
+        return self
+
+
+class PlanCreate(_PackageFields):
+    id: str = Ref
+    product_id: str
+    display_name: str = Name
+    order: int = Field(0, description="Position in the pricing table, ascending")
+    highlighted: bool = False
+    hidden: bool = Field(False, description="Kept out of the paywall")
+    pricing_type: PricingType = "paid"
+    base_plan_id: str | None = Field(None, description="Inherit this plan's entitlements")
+    trial_days: int | None = Field(None, ge=1, le=365)
+    compatible_addon_ids: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _prices_match_pricing_type(self) -> "PlanCreate":
+        check_prices_for_pricing_type(self.pricing_type, self.prices)
+        return self
+
+
+def check_prices_for_pricing_type(pricing_type: str, prices: list[PriceIn]) -> None:
+    if pricing_type == "paid" and not prices:
+        raise ValueError("prices: a paid plan needs at least one price")
+    if pricing_type in ("free", "custom") and prices:
+        raise ValueError(f"prices: a {pricing_type} plan has no prices")
+
+
+class PlanUpdate(_Strict):
+    display_name: str | None = Field(None, min_length=1, max_length=200)
+    description: str | None = Field(None, max_length=2000)
+    order: int | None = None
+    highlighted: bool | None = None
+    hidden: bool | None = None
+    pricing_type: PricingType | None = None
+    base_plan_id: str | None = None
+    trial_days: int | None = Field(None, ge=1, le=365)
+    compatible_addon_ids: list[str] | None = None
+    entitlements: list[EntitlementIn] | None = Field(None, description="Replaces the list")
+    prices: list[PriceIn] | None = Field(None, description="Replaces the list")
+    metadata: dict[str, Any] | None = None
+
+    @model_validator(mode="after")
+    def _lists(self) -> "PlanUpdate":
+        _unique_features(self.entitlements)
+        _unique_prices(self.prices)
+        return self
+
+
+class PlanPublic(BaseModel):
+    id: str
+    product_id: str
+    display_name: str
+    description: str | None
+    order: int
+    highlighted: bool
+    hidden: bool
+    pricing_type: PricingType
+    base_plan_id: str | None
+    trial_days: int | None
+    compatible_addon_ids: list[str]
+    entitlements: list[EntitlementPublic]
+    prices: list[PricePublic]
+    metadata: dict[str, Any]
+    archived: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+class AddonCreate(_PackageFields):
+    id: str = Ref
+    product_id: str
+    display_name: str = Name
+    max_quantity: int | None = Field(None, ge=1, description="Most units one subscription may buy")
+
+    @model_validator(mode="after")
+    def _priced(self) -> "AddonCreate":
+        if not self.prices:
+            raise ValueError("prices: an add-on needs at least one price")
+        return self
+
+
+class AddonUpdate(_Strict):
+    display_name: str | None = Field(None, min_length=1, max_length=200)
+    description: str | None = Field(None, max_length=2000)
+    max_quantity: int | None = Field(None, ge=1)
+    entitlements: list[EntitlementIn] | None = Field(None, description="Replaces the list")
+    prices: list[PriceIn] | None = Field(None, min_length=1, description="Replaces the list")
+    metadata: dict[str, Any] | None = None
+
+    @model_validator(mode="after")
+    def _lists(self) -> "AddonUpdate":
+        _unique_features(self.entitlements)
+        _unique_prices(self.prices)
+        return self
+
+
+class AddonPublic(BaseModel):
+    id: str
+    product_id: str
+    display_name: str
+    description: str | None
+    max_quantity: int | None
+    entitlements: list[EntitlementPublic]
+    prices: list[PricePublic]
+    metadata: dict[str, Any]
+    archived: bool
+    created_at: datetime
+    updated_at: datetime

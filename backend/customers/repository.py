@@ -1,0 +1,48 @@
+"""SQL for customers and their subscriptions."""
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session
+
+from backend.kit.pagination import PageParams, paginate
+from backend.models import Customer, Subscription
+
+LIVE_STATUSES = ("active", "trialing", "past_due")
+
+
+class CustomerRepository:
+    def __init__(self, session: Session, environment_id: int):
+        self.session = session
+        self.env = environment_id
+
+    def add(self, row: object) -> None:
+        self.session.add(row)
+        self.session.flush()
+
+    def get(self, ref: str) -> Customer | None:
+        return self.session.scalar(
+            select(Customer).where(Customer.environment_id == self.env, Customer.ref == ref)
+        )
+
+    def page(self, params: PageParams, search: str | None, include_archived: bool):
+        stmt: Select = select(Customer).where(Customer.environment_id == self.env)
+        if not include_archived:
+            stmt = stmt.where(Customer.archived_at.is_(None))
+        if search:
+            pattern = f"%{search.lower()}%"
+            stmt = stmt.where(or_(
+                Customer.ref.ilike(pattern), Customer.name.ilike(pattern), Customer.email.ilike(pattern)
+            ))
+        return paginate(stmt, Customer.id, params, self.session)
+
+    def subscriptions(self, customer_pk: int) -> list[Subscription]:
+        stmt = select(Subscription).where(Subscription.customer_id == customer_pk).order_by(Subscription.id)
+        return list(self.session.scalars(stmt))
+
+    def live_subscription(self, customer_pk: int, product_pk: int) -> Subscription | None:
+        """The customer's active (or trialing / past due) subscription to a product."""
+        stmt = select(Subscription).where(
+            Subscription.customer_id == customer_pk,
+            Subscription.product_id == product_pk,
+            Subscription.status.in_(LIVE_STATUSES),
+        )
+        return self.session.scalar(stmt.order_by(Subscription.id.desc()).limit(1))

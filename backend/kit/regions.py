@@ -1,0 +1,33 @@
+"""Country and locale validation, and the currencies a country uses (babel's CLDR data)."""
+
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import get_territory_currencies
+
+
+@lru_cache
+def _countries() -> frozenset[str]:
+    return frozenset(code for code in Locale("en").territories if len(code) == 2 and code.isalpha())
+
+
+def is_country(code: str) -> bool:
+    """ISO 3166-1 alpha-2 code known to CLDR (e.g. 'DE')."""
+    return code in _countries()
+
+
+def is_locale(tag: str) -> bool:
+    """A BCP 47 / CLDR locale such as 'de-DE' or 'en'."""
+    try:
+        Locale.parse(tag.replace("-", "_"))
+        return True
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+
+
+def currencies_of(country: str) -> list[str]:
+    """Currencies in tender today in a country, most used first."""
+    try:
+        return list(get_territory_currencies(country, tender=True))
+    except Exception:  # babel raises plain errors for unknown territories
+        return []

@@ -1,0 +1,42 @@
+"""Alembic environment: migrates the database given by the config's URL (or the settings)."""
+
+from alembic import context
+from sqlalchemy import engine_from_config, pool
+
+import backend.models  # noqa: F401  (registers every table)
+from backend.config import get_settings
+from backend.models.base import Base
+
+config = context.config
+url = config.get_main_option("sqlalchemy.url") or get_settings().resolved_database_url
+target_metadata = Base.metadata
+
+
+def run_offline() -> None:
+    context.configure(url=url, target_metadata=target_metadata, literal_binds=True,
+                      render_as_batch=url.startswith("sqlite"))
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_online() -> None:
+    connectable = config.attributes.get("connection")
+    if connectable is None:
+        engine = engine_from_config({"sqlalchemy.url": url}, prefix="sqlalchemy.", poolclass=pool.NullPool)
+        with engine.connect() as connection:
+            _run(connection)
+    else:
+        _run(connectable)
+
+
+def _run(connection) -> None:  # type: ignore[no-untyped-def]
+    context.configure(connection=connection, target_metadata=target_metadata,
+                      render_as_batch=connection.dialect.name == "sqlite", compare_type=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_offline()
+else:
+    run_online()

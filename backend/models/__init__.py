@@ -1,0 +1,13 @@
+"""ORM tables; importing this package registers every table on `Base.metadata`."""
+
+from backend.models.base import Base
+from backend.models.catalog import Feature, Package, PackageEntitlement, PackagePrice, PlanAddon, Product
+from backend.models.customer import Customer
+from backend.models.environment import ApiKey, Environment
+from backend.models.idempotency import IdempotencyRecord
+from backend.models.subscription import Subscription
+
+__all__ = [
+    "ApiKey", "Base", "Customer", "Environment", "Feature", "IdempotencyRecord", "Package", "PackageEntitlement",
+    "PackagePrice", "PlanAddon", "Product", "Subscription",
+]

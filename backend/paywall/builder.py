@@ -1,0 +1,157 @@
+"""Pure assembly of a paywall from catalog values (no I/O): prices, savings, labels, actions."""
+
+from dataclasses import dataclass
+
+from backend.catalog.schemas import AddonPublic, EntitlementPublic, FeaturePublic, PlanPublic, ProductPublic
+from backend.entitlements.resolver import Resolved, inherit
+from backend.kit.money import format_money
+from backend.paywall.labels import entitlement_label
+from backend.paywall.schemas import (
+    Money, Paywall, PaywallAddon, PaywallCustomer, PaywallEntitlement, PaywallPlan, PaywallPrice,
+    PaywallProduct, PlanAction,
+)
+from backend.pricing.recurring import annual_savings_percent, monthly_equivalent
+
+PERIODS = ("monthly", "annual")
+
+
+@dataclass(frozen=True)
+class CustomerContext:
+    id: str
+    name: str | None
+    plan_id: str | None
+    billing_period: str | None
+    status: str | None
+
+
+def _money(amount_minor: int, currency: str, locale: str) -> Money:
+    return Money(amount_minor=amount_minor, currency=currency,
+                 formatted=format_money(amount_minor, currency, locale))
+
+
+def _prices(prices, currency: str, locale: str) -> list[PaywallPrice]:  # type: ignore[no-untyped-def]
+    chosen = sorted((p for p in prices if p.currency == currency), key=lambda p: PERIODS.index(p.billing_period))
+    return [
+        PaywallPrice(
+            billing_period=p.billing_period,
+            amount=_money(p.amount_minor, currency, locale),
+            monthly_equivalent=_money(monthly_equivalent(p.amount_minor, p.billing_period), currency, locale),
+        )
+        for p in chosen
+    ]
+
+
+def _savings(prices: list[PaywallPrice]) -> int:
+    by_period = {p.billing_period: p.amount.amount_minor for p in prices}
+    if "monthly" in by_period and "annual" in by_period:
+        return annual_savings_percent(by_period["monthly"], by_period["annual"])
+    return 0
+
+
+def resolve_plan_entitlements(plan: PlanPublic, plans_by_id: dict[str, PlanPublic]) -> list[Resolved]:
+    """The plan's entitlements including everything inherited from its base plans."""
+    chain: list[PlanPublic] = []
+    cursor: PlanPublic | None = plan
+    while cursor is not None and cursor not in chain:
+        chain.append(cursor)
+        cursor = plans_by_id.get(cursor.base_plan_id) if cursor.base_plan_id else None
+    resolved: list[Resolved] = []
+    for ancestor in reversed(chain[1:]):
+        resolved = [Resolved(r.entitlement, True) for r in inherit(resolved, ancestor.entitlements)]
+    return inherit(resolved, plan.entitlements)
+
+
+def _entitlement(e: EntitlementPublic, inherited: bool, feature: FeaturePublic, locale: str) -> PaywallEntitlement:
+    return PaywallEntitlement(
+        feature_id=feature.id, feature_name=feature.display_name, feature_type=feature.type,
+        unit=feature.unit, unit_plural=feature.unit_plural, limit=e.limit, unlimited=e.unlimited,
+        enum_values=e.enum_values, reset_period=e.reset_period,
+        label=entitlement_label(e, feature, locale), inherited=inherited,
+    )
+
+
+def plan_action(plan: PlanPublic, period: str, order_of: dict[str, int],
+                customer: CustomerContext | None) -> PlanAction:
+    """What a plan card's button does for a visitor or customer, for one billing period."""
+    current = customer.plan_id if customer and customer.status else None
+    if current == plan.id:
+        same_period = plan.pricing_type != "paid" or customer.billing_period == period  # type: ignore[union-attr]
+        return PlanAction(intent="current", enabled=False) if same_period else PlanAction(intent="switch_period")
+    if plan.pricing_type == "custom":
+        return PlanAction(intent="contact_us")
+    if current is None:
+        return PlanAction(intent="start_trial" if plan.trial_days else "subscribe")
+    if plan.order < order_of.get(current, plan.order):
+        return PlanAction(intent="downgrade")
+    return PlanAction(intent="upgrade")
+
+
+def build_paywall(
+    product: ProductPublic,
+    plans: list[PlanPublic],
+    addons: list[AddonPublic],
+    features: dict[str, FeaturePublic],
+    currency: str,
+    locale: str,
+    customer: CustomerContext | None = None,
+) -> Paywall:
+    """Everything a pricing table shows for a product in one currency and locale."""
+    plans_by_id = {p.id: p for p in plans}
+    order_of = {p.id: p.order for p in plans}
+    current_id = customer.plan_id if customer else None
+    visible = sorted(
+        (p for p in plans if not p.archived and (not p.hidden or p.id == current_id)),
+        key=lambda p: (p.order, p.id),
+    )
+    addon_by_id = {a.id: a for a in addons if not a.archived}
+    out_plans: list[PaywallPlan] = []
+    for plan in visible:
+        prices = _prices(plan.prices, currency, locale)
+        if plan.pricing_type == "paid" and not prices:
+            continue
+        periods = [p.billing_period for p in prices] if plan.pricing_type == "paid" else list(PERIODS)
+        base = plans_by_id.get(plan.base_plan_id) if plan.base_plan_id else None
+        out_plans.append(PaywallPlan(
+            id=plan.id, display_name=plan.display_name, description=plan.description,
+            order=plan.order, highlighted=plan.highlighted, pricing_type=plan.pricing_type,
+            base_plan_id=base.id if base else None, base_plan_name=base.display_name if base else None,
+            trial_days=plan.trial_days, prices=prices,
+            entitlements=[
+                _entitlement(r.entitlement, r.inherited, features[r.entitlement.feature_id], locale)
+                for r in resolve_plan_entitlements(plan, plans_by_id)
+                if not r.entitlement.hidden and r.entitlement.feature_id in features
+            ],
+            compatible_addon_ids=[a for a in plan.compatible_addon_ids if a in addon_by_id],
+            is_current=plan.id == current_id,
+            actions={period: plan_action(plan, period, order_of, customer) for period in periods},
+            savings_percent=_savings(prices),
+        ))
+    offered = [period for period in PERIODS if any(period in p.actions and p.pricing_type == "paid" for p in out_plans)]
+    billing_periods = offered or ["monthly"]
+    used_addons = {a for p in out_plans for a in p.compatible_addon_ids}
+    return Paywall(
+        product=PaywallProduct(id=product.id, display_name=product.display_name, description=product.description),
+        currency=currency, locale=locale, billing_periods=billing_periods,
+        default_billing_period=_default_period(billing_periods, customer),
+        savings_percent=max((p.savings_percent for p in out_plans), default=0),
+        plans=out_plans,
+        addons=[
+            PaywallAddon(
+                id=a.id, display_name=a.display_name, description=a.description,
+                max_quantity=a.max_quantity, prices=_prices(a.prices, currency, locale),
+                entitlements=[_entitlement(e, False, features[e.feature_id], locale)
+                              for e in a.entitlements if not e.hidden and e.feature_id in features],
+            )
+            for a in addon_by_id.values() if a.id in used_addons
+        ],
+        customer=PaywallCustomer(
+            id=customer.id, name=customer.name, current_plan_id=customer.plan_id,
+            current_billing_period=customer.billing_period, subscription_status=customer.status,
+        ) if customer else None,
+    )
+
+
+def _default_period(periods: list[str], customer: CustomerContext | None) -> str:
+    if customer and customer.billing_period in periods:
+        return customer.billing_period  # type: ignore[return-value]
+    return "annual" if "annual" in periods else periods[0]

@@ -1,0 +1,107 @@
+"""What a pricing table needs for one product, ready to render in any locale."""
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+BillingPeriod = Literal["monthly", "annual"]
+PricingType = Literal["free", "paid", "custom"]
+Intent = Literal[
+    "subscribe",  # anonymous visitor or a customer without a subscription
+    "start_trial",
+    "upgrade",
+    "downgrade",
+    "switch_period",  # the current plan, billed on the other period
+    "current",  # the current plan on its current period: nothing to do
+    "contact_us",  # custom plan, price on request
+]
+
+
+class Money(BaseModel):
+    """An exact amount in minor units of an ISO 4217 currency, with its display form."""
+
+    amount_minor: int
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    formatted: str
+
+
+class PaywallPrice(BaseModel):
+    billing_period: BillingPeriod
+    amount: Money = Field(description="Charged once per billing period")
+    monthly_equivalent: Money = Field(description="Amount per month (annual ÷ 12, half-up)")
+
+
+class PaywallEntitlement(BaseModel):
+    feature_id: str
+    feature_name: str
+    feature_type: Literal["boolean", "configuration", "metered", "enum"]
+    unit: str | None = None
+    unit_plural: str | None = None
+    limit: int | None = None
+    unlimited: bool = False
+    enum_values: list[str] | None = None
+    reset_period: str | None = None
+    label: str = Field(description="Human text, e.g. '10 seats' or 'Unlimited projects'")
+    inherited: bool = Field(False, description="Comes from the base plan")
+
+
+class PlanAction(BaseModel):
+    """What the call-to-action of a plan card does for one billing period."""
+
+    intent: Intent
+    enabled: bool = True
+
+
+class PaywallPlan(BaseModel):
+    id: str
+    display_name: str
+    description: str | None = None
+    order: int
+    highlighted: bool
+    pricing_type: PricingType
+    base_plan_id: str | None = None
+    base_plan_name: str | None = None
+    trial_days: int | None = None
+    prices: list[PaywallPrice] = Field(description="Prices in the paywall's currency")
+    entitlements: list[PaywallEntitlement] = Field(
+        description="Resolved entitlements; inherited ones are flagged"
+    )
+    compatible_addon_ids: list[str]
+    is_current: bool = False
+    actions: dict[str, PlanAction] = Field(description="Per billing period")
+    savings_percent: int = Field(0, description="Annual versus twelve monthly payments")
+
+
+class PaywallAddon(BaseModel):
+    id: str
+    display_name: str
+    description: str | None = None
+    max_quantity: int | None = None
+    prices: list[PaywallPrice]
+    entitlements: list[PaywallEntitlement]
+
+
+class PaywallProduct(BaseModel):
+    id: str
+    display_name: str
+    description: str | None = None
+
+
+class PaywallCustomer(BaseModel):
+    id: str
+    name: str | None = None
+    current_plan_id: str | None = None
+    current_billing_period: BillingPeriod | None = None
+    subscription_status: str | None = None
+
+
+class Paywall(BaseModel):
+    product: PaywallProduct
+    currency: str
+    locale: str
+    billing_periods: list[BillingPeriod] = Field(description="Periods offered by any plan")
+    default_billing_period: BillingPeriod
+    savings_percent: int = Field(description="Best annual saving over all plans, whole percent")
+    plans: list[PaywallPlan]
+    addons: list[PaywallAddon]
+    customer: PaywallCustomer | None = None
