@@ -11,6 +11,7 @@ from backend.config import Settings, get_settings
 from backend.customers.endpoints import router as customers_router
 from backend.db import engine_for, session_factory
 from backend.errors import PROBLEM_BASE, PROBLEM_JSON, install_error_handlers
+from backend.paywall.cache import RenderCache
 from backend.paywall.endpoints import router as paywall_router
 
 log = logging.getLogger("tollgate")
@@ -30,6 +31,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine_for(settings.resolved_database_url)
     app.state.session_factory = session_factory(app.state.engine)
+    app.state.paywall_cache = RenderCache()
     install_error_handlers(app)
 
     @app.exception_handler(Exception)

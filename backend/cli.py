@@ -77,7 +77,12 @@ def main(argv: list[str] | None = None) -> None:
     serve.add_argument("--workers", type=int, default=1)
     serve.set_defaults(fn=_serve)
     args = parser.parse_args(argv)
-    args.fn(args)
+    from backend.errors import ProblemError
+
+    try:
+        args.fn(args)
+    except ProblemError as exc:  # a refusal (e.g. the environment exists): a message, not a traceback
+        sys.exit(f"tollgate {args.command}: {exc.detail}")
 
 
 if __name__ == "__main__":

@@ -48,7 +48,9 @@ def get_session(request: Request) -> Iterator[Session]:
             raise
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# scope="function": commit (or roll back) when the endpoint returns, before the response is sent,
+# so a client never sees a success for a write that is not yet (or never) committed.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
 class session_scope:

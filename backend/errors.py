@@ -1,11 +1,12 @@
 """Domain errors and their rendering as RFC 9457 problem details; one place for all of it."""
 
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_BASE = "https://tollgate.dev/problems/"
@@ -70,8 +71,15 @@ def _problem(status: int, slug: str, title: str, detail: str, **extra: Any) -> J
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
 
 
-def _field_name(loc: tuple[Any, ...]) -> str:
+# Rules checked across fields (model validators) name their field first: "prices: a paid plan ...".
+_NAMED_RULE = re.compile(r"^(?:Value error, )?([a-z_][a-z0-9_]*): ")
+
+
+def _field_name(loc: tuple[Any, ...], message: str = "") -> str:
     parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
+    named = _NAMED_RULE.match(message)
+    if named and (not parts or parts[-1] != named.group(1)):
+        parts.append(named.group(1))
     return ".".join(parts) or str(loc[-1] if loc else "")
 
 
@@ -85,8 +93,9 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [
-            {"field": _field_name(tuple(e.get("loc", ()))), "message": e.get("msg", ""),
-             "code": e.get("type", "")}
+            {"field": _field_name(tuple(e.get("loc", ())),
+                                  e.get("msg", "") if e.get("type") == "value_error" else ""),
+             "message": e.get("msg", ""), "code": e.get("type", "")}
             for e in exc.errors()
         ]
         fields = ", ".join(sorted({e["field"] for e in errors if e["field"]}))
@@ -102,6 +111,12 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _integrity(_: Request, exc: IntegrityError) -> JSONResponse:
         return _problem(409, "conflict", "Conflict",
                         "The change conflicts with existing data (duplicate id or stale reference)")
+
+    @app.exception_handler(DataError)
+    async def _unstorable(_: Request, exc: DataError) -> JSONResponse:
+        return _problem(422, "validation-error", "Invalid request",
+                        "A value is out of range or holds characters the database cannot store "
+                        "(such as NUL)")
 
     @app.exception_handler(OperationalError)
     async def _db_unavailable(_: Request, exc: OperationalError) -> JSONResponse:

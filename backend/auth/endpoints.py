@@ -1,6 +1,8 @@
 """Environment and API key endpoints (secret key only)."""
 
-from fastapi import APIRouter, status
+from typing import Annotated
+
+from fastapi import APIRouter, Path, status
 
 from backend.auth import service
 from backend.auth.dependencies import SecretDep
@@ -31,6 +33,7 @@ def create_key(body: ApiKeyCreate, session: SessionDep, principal: SecretDep):
 
 
 @router.post("/api-keys/{key_id}/revoke", response_model=ApiKeyPublic)
-def revoke_key(key_id: int, session: SessionDep, principal: SecretDep):
+def revoke_key(key_id: Annotated[int, Path(ge=1, lt=2**63)], session: SessionDep,
+               principal: SecretDep):
     """Revoke a key at once; requests with it get 401 from then on."""
     return service.revoke_key(session, principal.environment_id, key_id)

@@ -4,7 +4,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from backend.kit.pagination import PageParams, paginate
-from backend.models import Feature, Package, Product
+from backend.models import Environment, Feature, Package, Product
 
 
 class CatalogRepository:
@@ -21,6 +21,15 @@ class CatalogRepository:
         return self.session.scalar(
             select(Product).where(Product.environment_id == self.env, Product.ref == ref)
         )
+
+    def product_with_revision(self, ref: str) -> tuple[Product, int] | None:
+        """A product and its environment's current catalog revision, in one query."""
+        row = self.session.execute(
+            select(Product, Environment.catalog_revision)
+            .join(Environment, Environment.id == Product.environment_id)
+            .where(Product.environment_id == self.env, Product.ref == ref)
+        ).first()
+        return (row[0], row[1]) if row else None
 
     def product_by_pk(self, pk: int) -> Product | None:
         return self.session.get(Product, pk)
@@ -80,19 +89,14 @@ class CatalogRepository:
             stmt = stmt.where(Package.product_id == product_pk)
         return paginate(stmt, Package.id, params, self.session)
 
-    def product_packages(self, product_pk: int, kind: str) -> list[Package]:
-        """Live (not archived) plans or add-ons of a product, in display order."""
-        stmt = (
-            select(Package)
-            .where(
-                Package.environment_id == self.env,
-                Package.product_id == product_pk,
-                Package.kind == kind,
-                Package.archived_at.is_(None),
-            )
-            .order_by(Package.sort_order, Package.id)
+    def product_packages(self, product_pk: int, kind: str, include_archived: bool = False) -> list[Package]:
+        """Live (not archived, unless asked) plans or add-ons of a product, in display order."""
+        stmt = select(Package).where(
+            Package.environment_id == self.env, Package.product_id == product_pk, Package.kind == kind,
         )
-        return list(self.session.scalars(stmt))
+        if not include_archived:
+            stmt = stmt.where(Package.archived_at.is_(None))
+        return list(self.session.scalars(stmt.order_by(Package.sort_order, Package.id)))
 
     def refs_of(self, pks: set[int]) -> dict[int, str]:
         """Map package primary keys to their refs."""

@@ -6,6 +6,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from backend.kit.ids import REF_PATTERN
+from backend.kit.metadata import MetadataDict
 from backend.kit.money import is_currency
 
 FeatureType = Literal["boolean", "configuration", "metered", "enum"]
@@ -17,6 +18,15 @@ PricingType = Literal["free", "paid", "custom"]
 Ref = Field(pattern=REF_PATTERN, description="Your identifier, unique in the environment")
 Name = Field(min_length=1, max_length=200)
 Metadata = Field(default_factory=dict, description="Free-form string keys and JSON values")
+# Column ranges (PostgreSQL INTEGER and BIGINT), so no input overflows the database.
+INT32_MAX, INT64_MAX = 2**31 - 1, 2**63 - 1
+
+
+def _reject_null(cls: type, value: Any) -> Any:
+    """PATCH: a field may be left out, but not set to null when the column needs a value."""
+    if value is None:
+        raise ValueError("may be left out but not set to null")
+    return value
 
 
 class _Strict(BaseModel):
@@ -28,13 +38,15 @@ class ProductCreate(_Strict):
     id: str = Ref
     display_name: str = Name
     description: str | None = Field(None, max_length=2000)
-    metadata: dict[str, Any] = Metadata
+    metadata: MetadataDict = Metadata
 
 
 class ProductUpdate(_Strict):
     display_name: str | None = Field(None, min_length=1, max_length=200)
     description: str | None = Field(None, max_length=2000)
-    metadata: dict[str, Any] | None = None
+    metadata: MetadataDict | None = None
+
+    _not_null = field_validator("display_name", mode="before")(_reject_null)
 
 
 class ProductPublic(BaseModel):
@@ -57,7 +69,7 @@ class FeatureCreate(_Strict):
     unit: str | None = Field(None, max_length=64, description="Singular, e.g. 'seat'")
     unit_plural: str | None = Field(None, max_length=64, description="Plural, e.g. 'seats'")
     enum_values: list[str] | None = Field(None, description="Allowed values of an enum feature")
-    metadata: dict[str, Any] = Metadata
+    metadata: MetadataDict = Metadata
 
     @model_validator(mode="after")
     def _by_type(self) -> "FeatureCreate":
@@ -90,7 +102,9 @@ class FeatureUpdate(_Strict):
     unit: str | None = Field(None, max_length=64)
     unit_plural: str | None = Field(None, max_length=64)
     enum_values: list[str] | None = None
-    metadata: dict[str, Any] | None = None
+    metadata: MetadataDict | None = None
+
+    _not_null = field_validator("display_name", mode="before")(_reject_null)
 
 
 class FeaturePublic(BaseModel):
@@ -111,7 +125,8 @@ class FeaturePublic(BaseModel):
 # -- packages (plans and add-ons) ------------------------------------------------------------
 class EntitlementIn(_Strict):
     feature_id: str
-    limit: int | None = Field(None, ge=0, description="Configuration value or metered limit")
+    limit: int | None = Field(None, ge=0, le=INT64_MAX,
+                              description="Configuration value or metered limit")
     unlimited: bool = False
     soft_limit: bool = Field(False, description="Metered: allow usage above the limit")
     reset_period: ResetPeriod | None = Field(None, description="Metered: when usage resets")
@@ -133,7 +148,8 @@ class EntitlementPublic(EntitlementIn):
 class PriceIn(_Strict):
     billing_period: BillingPeriod
     currency: str = Field(description="ISO 4217 code, e.g. USD")
-    amount_minor: int = Field(ge=0, description="Amount per billing period in minor units")
+    amount_minor: int = Field(ge=0, le=INT64_MAX,
+                              description="Amount per billing period in minor units")
 
     @field_validator("currency")
     @classmethod
@@ -169,7 +185,7 @@ class _PackageFields(_Strict):
     description: str | None = Field(None, max_length=2000)
     entitlements: list[EntitlementIn] = Field(default_factory=list)
     prices: list[PriceIn] = Field(default_factory=list)
-    metadata: dict[str, Any] = Metadata
+    metadata: MetadataDict = Metadata
 
     @model_validator(mode="after")
     def _lists(self) -> "_PackageFields":
@@ -182,7 +198,8 @@ class PlanCreate(_PackageFields):
     id: str = Ref
     product_id: str
     display_name: str = Name
-    order: int = Field(0, description="Position in the pricing table, ascending")
+    order: int = Field(0, ge=-INT32_MAX, le=INT32_MAX,
+                       description="Position in the pricing table, ascending")
     highlighted: bool = False
     hidden: bool = Field(False, description="Kept out of the paywall")
     pricing_type: PricingType = "paid"
@@ -206,7 +223,7 @@ def check_prices_for_pricing_type(pricing_type: str, prices: list[PriceIn]) -> N
 class PlanUpdate(_Strict):
     display_name: str | None = Field(None, min_length=1, max_length=200)
     description: str | None = Field(None, max_length=2000)
-    order: int | None = None
+    order: int | None = Field(None, ge=-INT32_MAX, le=INT32_MAX)
     highlighted: bool | None = None
     hidden: bool | None = None
     pricing_type: PricingType | None = None
@@ -215,7 +232,11 @@ class PlanUpdate(_Strict):
     compatible_addon_ids: list[str] | None = None
     entitlements: list[EntitlementIn] | None = Field(None, description="Replaces the list")
     prices: list[PriceIn] | None = Field(None, description="Replaces the list")
-    metadata: dict[str, Any] | None = None
+    metadata: MetadataDict | None = None
+
+    _not_null = field_validator(
+        "display_name", "order", "highlighted", "hidden", "pricing_type", mode="before"
+    )(_reject_null)
 
     @model_validator(mode="after")
     def _lists(self) -> "PlanUpdate":
@@ -248,7 +269,8 @@ class AddonCreate(_PackageFields):
     id: str = Ref
     product_id: str
     display_name: str = Name
-    max_quantity: int | None = Field(None, ge=1, description="Most units one subscription may buy")
+    max_quantity: int | None = Field(None, ge=1, le=INT32_MAX,
+                                     description="Most units one subscription may buy")
 
     @model_validator(mode="after")
     def _priced(self) -> "AddonCreate":
@@ -260,10 +282,12 @@ class AddonCreate(_PackageFields):
 class AddonUpdate(_Strict):
     display_name: str | None = Field(None, min_length=1, max_length=200)
     description: str | None = Field(None, max_length=2000)
-    max_quantity: int | None = Field(None, ge=1)
+    max_quantity: int | None = Field(None, ge=1, le=INT32_MAX)
     entitlements: list[EntitlementIn] | None = Field(None, description="Replaces the list")
     prices: list[PriceIn] | None = Field(None, min_length=1, description="Replaces the list")
-    metadata: dict[str, Any] | None = None
+    metadata: MetadataDict | None = None
+
+    _not_null = field_validator("display_name", "prices", mode="before")(_reject_null)
 
     @model_validator(mode="after")
     def _lists(self) -> "AddonUpdate":

@@ -91,7 +91,7 @@ class AsyncTollgateClient(Operations):
     ):
         headers = _auth_headers(api_key)
         if app is not None:
-            transport = httpx.ASGITransport(app=app)
+            transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
             self._http: httpx.AsyncClient = httpx.AsyncClient(
                 transport=transport, base_url=IN_PROCESS_URL, headers=headers, timeout=timeout
             )

@@ -10,7 +10,9 @@ class SyncASGITransport(httpx.BaseTransport):
     """Lets the sync client reach a mounted FastAPI app without a network hop."""
 
     def __init__(self, app: Any):
-        self._transport = httpx.ASGITransport(app=app)
+        # A crash inside the app comes back as its 500 problem response (a TollgateError), as
+        # it would over HTTP, instead of escaping into the caller.
+        self._transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
         self._portal_cm = anyio.from_thread.start_blocking_portal()
         self._portal = self._portal_cm.__enter__()
 

@@ -28,9 +28,11 @@ class CustomerRepository:
         if not include_archived:
             stmt = stmt.where(Customer.archived_at.is_(None))
         if search:
-            pattern = f"%{search.lower()}%"
+            literal = search.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            pattern = f"%{literal}%"
             stmt = stmt.where(or_(
-                Customer.ref.ilike(pattern), Customer.name.ilike(pattern), Customer.email.ilike(pattern)
+                Customer.ref.ilike(pattern, escape="\\"), Customer.name.ilike(pattern, escape="\\"),
+                Customer.email.ilike(pattern, escape="\\"),
             ))
         return paginate(stmt, Customer.id, params, self.session)
 

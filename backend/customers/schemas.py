@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from backend.kit.ids import REF_PATTERN
+from backend.kit.metadata import MetadataDict
 from backend.kit.money import is_currency
 from backend.kit.regions import is_country, is_locale
 
@@ -62,7 +63,7 @@ class CustomerCreate(_Contact):
     email: str | None = Field(None, max_length=320)
     billing_country: str | None = Field(None, description="ISO 3166-1 alpha-2, e.g. 'DE'")
     locale: str | None = Field(None, description="BCP 47, e.g. 'de-DE'")
-    metadata: dict[str, Any] = Field(default_factory=dict)
+    metadata: MetadataDict = Field(default_factory=dict)
     subscription: InitialSubscription | None = Field(
         None, description="Optionally start the first subscription in the same call"
     )
@@ -73,7 +74,7 @@ class CustomerUpdate(_Contact):
     email: str | None = Field(None, max_length=320)
     billing_country: str | None = None
     locale: str | None = None
-    metadata: dict[str, Any] | None = None
+    metadata: MetadataDict | None = None
 
 
 class SubscriptionSummary(BaseModel):

@@ -57,6 +57,8 @@ def ensure_keys(session: Session, environment_id: int, env_file: Path) -> DemoKe
     if not _valid(session, publishable, environment_id):
         publishable = auth.issue_key(session, environment_id, "publishable", "Demo browser key")[1]
     env_file.parent.mkdir(parents=True, exist_ok=True)
+    env_file.touch(mode=0o600)  # private before the keys are written, not after
+    env_file.chmod(0o600)
     env_file.write_text(
         "# Written by `tollgate seed-demo`: keys of the development environment.\n"
         f"TOLLGATE_API_KEY={secret}\nTOLLGATE_PUBLISHABLE_KEY={publishable}\n"

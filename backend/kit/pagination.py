@@ -36,7 +36,10 @@ def decode_cursor(cursor: str) -> int:
         version, pk = raw.split(":", 1)
         if version != "v1":
             raise ValueError(version)
-        return int(pk)
+        value = int(pk)
+        if not 0 <= value < 2**63:
+            raise ValueError(pk)
+        return value
     except (binascii.Error, UnicodeDecodeError, ValueError) as exc:
         raise Invalid("The cursor is not one this API issued", field="cursor") from exc
 

@@ -6,9 +6,17 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import get_territory_currencies
 
 
+# CLDR groupings and placeholders that are no country: EU, eurozone, UN, outlying Oceania,
+# pseudo-locale regions and "unknown region".
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
+
+
 @lru_cache
 def _countries() -> frozenset[str]:
-    return frozenset(code for code in Locale("en").territories if len(code) == 2 and code.isalpha())
+    return frozenset(
+        code for code in Locale("en").territories
+        if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+    )
 
 
 def is_country(code: str) -> bool:

@@ -6,6 +6,7 @@ from backend.models.customer import Customer
 from backend.models.environment import ApiKey, Environment
 from backend.models.idempotency import IdempotencyRecord
 from backend.models.subscription import Subscription
+from backend.models import revisions  # noqa: F401,E402  (catalog revision bumps)
 
 __all__ = [
     "ApiKey", "Base", "Customer", "Environment", "Feature", "IdempotencyRecord", "Package", "PackageEntitlement",

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import String
+from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.models.base import Base, BigId, EnvironmentScoped, Timestamps
@@ -15,6 +15,7 @@ class Environment(Base, Timestamps):
     slug: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(16), default="development")
+    catalog_revision: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class ApiKey(Base, EnvironmentScoped, Timestamps):

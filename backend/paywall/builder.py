@@ -95,7 +95,11 @@ def build_paywall(
     locale: str,
     customer: CustomerContext | None = None,
 ) -> Paywall:
-    """Everything a pricing table shows for a product in one currency and locale."""
+    """Everything a pricing table shows for a product in one currency and locale.
+
+    `plans` may include archived plans: they are never shown, but their entitlements still pass
+    to the plans that inherit from them, and their order still ranks a customer's current plan.
+    """
     plans_by_id = {p.id: p for p in plans}
     order_of = {p.id: p.order for p in plans}
     current_id = customer.plan_id if customer else None
@@ -103,21 +107,25 @@ def build_paywall(
         (p for p in plans if not p.archived and (not p.hidden or p.id == current_id)),
         key=lambda p: (p.order, p.id),
     )
+    # Paid plans without a price in this currency are left out too.
+    shown = [p for p in visible
+             if p.pricing_type != "paid" or any(pr.currency == currency for pr in p.prices)]
+    shown_ids = {p.id for p in shown}
     addon_by_id = {a.id: a for a in addons if not a.archived}
     out_plans: list[PaywallPlan] = []
-    for plan in visible:
+    for plan in shown:
         prices = _prices(plan.prices, currency, locale)
-        if plan.pricing_type == "paid" and not prices:
-            continue
         periods = [p.billing_period for p in prices] if plan.pricing_type == "paid" else list(PERIODS)
-        base = plans_by_id.get(plan.base_plan_id) if plan.base_plan_id else None
+        # "Everything in X" only names a plan on the page; otherwise every line is listed.
+        base = plans_by_id.get(plan.base_plan_id) if plan.base_plan_id in shown_ids else None
         out_plans.append(PaywallPlan(
             id=plan.id, display_name=plan.display_name, description=plan.description,
             order=plan.order, highlighted=plan.highlighted, pricing_type=plan.pricing_type,
             base_plan_id=base.id if base else None, base_plan_name=base.display_name if base else None,
             trial_days=plan.trial_days, prices=prices,
             entitlements=[
-                _entitlement(r.entitlement, r.inherited, features[r.entitlement.feature_id], locale)
+                _entitlement(r.entitlement, r.inherited and base is not None,
+                             features[r.entitlement.feature_id], locale)
                 for r in resolve_plan_entitlements(plan, plans_by_id)
                 if not r.entitlement.hidden and r.entitlement.feature_id in features
             ],

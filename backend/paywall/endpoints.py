@@ -1,12 +1,11 @@
 """The paywall read endpoint: public (publishable key) and cacheable; per-customer with a secret key."""
 
-import hashlib
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
 from backend.auth.dependencies import AuthDep
-from backend.config import get_settings
+from backend.config import Settings
 from backend.db import SessionDep
 from backend.paywall import service
 from backend.paywall.schemas import Paywall
@@ -17,7 +16,6 @@ router = APIRouter(tags=["paywall"])
 @router.get("/paywall", response_model=Paywall, responses={304: {"description": "Not modified"}})
 def get_paywall(
     request: Request,
-    response: Response,
     session: SessionDep,
     p: AuthDep,
     product_id: Annotated[str, Query(max_length=128)],
@@ -27,14 +25,14 @@ def get_paywall(
     locale: Annotated[str | None, Query(max_length=35)] = None,
 ):
     """Plans in order with resolved entitlements, prices and add-ons; marks the customer's plan."""
-    paywall = service.get_paywall(
-        session, p.environment_id, product_id=product_id, customer_id=customer_id,
-        currency=currency, country=country, locale=locale, may_read_customer=p.is_secret,
+    settings: Settings = request.app.state.settings
+    rendered = service.render_paywall(
+        session, p.environment_id, settings, request.app.state.paywall_cache,
+        product_id=product_id, customer_id=customer_id, currency=currency, country=country,
+        locale=locale, may_read_customer=p.is_secret,
     )
-    body = paywall.model_dump_json().encode()
-    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    cache = "private, no-cache" if customer_id else f"public, max-age={get_settings().paywall_max_age}"
-    headers = {"ETag": etag, "Cache-Control": cache, "Vary": "Authorization, X-API-Key"}
-    if request.headers.get("if-none-match") == etag:
+    cache = "private, no-cache" if customer_id else f"public, max-age={settings.paywall_max_age}"
+    headers = {"ETag": rendered.etag, "Cache-Control": cache, "Vary": "Authorization, X-API-Key"}
+    if request.headers.get("if-none-match") == rendered.etag:
         return Response(status_code=304, headers=headers)
-    return Response(body, media_type="application/json", headers=headers)
+    return Response(rendered.body, media_type="application/json", headers=headers)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-24 10:27:24.529077
+Create Date: 2026-11-24 10:40:38.512471
 """
 
 from alembic import op
@@ -23,6 +23,7 @@ def upgrade() -> None:
     sa.Column('slug', sa.String(length=64), nullable=False),
     sa.Column('name', sa.String(length=200), nullable=False),
     sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('catalog_revision', sa.Integer(), nullable=False),
     sa.Column('created_at', backend.models.base.UTCDateTime(timezone=True), nullable=False),
     sa.Column('updated_at', backend.models.base.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_environments')),
