@@ -1,7 +1,7 @@
 """SQL for the catalog."""
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from backend.kit.pagination import PageParams, paginate
 from backend.models import Environment, Feature, Package, Product
@@ -96,6 +96,11 @@ class CatalogRepository:
         )
         if not include_archived:
             stmt = stmt.where(Package.archived_at.is_(None))
+        stmt = stmt.options(
+            selectinload(Package.entitlements),
+            selectinload(Package.prices),
+            selectinload(Package.compatible_addons),
+        )
         return list(self.session.scalars(stmt.order_by(Package.sort_order, Package.id)))
 
     def refs_of(self, pks: set[int]) -> dict[int, str]:

@@ -63,16 +63,15 @@ class Package(Base, EnvironmentScoped, Timestamps):
     product: Mapped[Product] = relationship(lazy="joined")
     base_plan: Mapped["Package | None"] = relationship(remote_side=[id], lazy="select")
     entitlements: Mapped[list["PackageEntitlement"]] = relationship(
-        cascade="all, delete-orphan", order_by="PackageEntitlement.sort_order", lazy="selectin"
+        cascade="all, delete-orphan", order_by="PackageEntitlement.sort_order"
     )
     prices: Mapped[list["PackagePrice"]] = relationship(
-        cascade="all, delete-orphan", order_by="PackagePrice.id", lazy="selectin"
+        cascade="all, delete-orphan", order_by="PackagePrice.id"
     )
     compatible_addons: Mapped[list["Package"]] = relationship(
         secondary="plan_addons",
         primaryjoin="Package.id == plan_addons.c.plan_id",
         secondaryjoin="Package.id == plan_addons.c.addon_id",
-        lazy="selectin",
     )
 
 

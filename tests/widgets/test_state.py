@@ -1,0 +1,106 @@
+"""PaywallState against a fake client: loading, period switching, errors and retry."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from backend.client import TollgateError, TollgateUnavailable
+from backend.paywall.schemas import Paywall
+from widgets.paywall import state as state_module
+from widgets.paywall.component import PaywallWidget
+
+
+class FakeClient:
+    """Answers `get_paywall` with queued results (a Paywall or an exception)."""
+
+    def __init__(self, *results: Paywall | Exception):
+        self.results = list(results)
+        self.calls: list[dict[str, Any]] = []
+
+    async def get_paywall(self, product_id: str, **kwargs: Any) -> Paywall:
+        self.calls.append({"product_id": product_id, **kwargs})
+        result = self.results.pop(0)
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+
+def _widget(**config: Any):
+    return PaywallWidget.create(config={"product_id": "workspace", **config},
+                                on_plan_selected=None, skeleton_count=3, class_name="")
+
+
+@pytest.fixture
+def make_state(monkeypatch: pytest.MonkeyPatch):
+    def make(client: FakeClient, **config: Any):
+        monkeypatch.setattr(state_module, "get_client", lambda: client)
+        return _widget(**config).State(_reflex_internal_init=True)
+
+    return make
+
+
+def _drain(gen) -> list[str]:
+    async def run() -> list[str]:
+        return [step async for step in gen]
+
+    return asyncio.run(run())
+
+
+def test_load_fetches_and_renders_cards(make_state, paywall: Paywall) -> None:
+    client = FakeClient(paywall)
+    state = make_state(client, customer_id="", currency="EUR", locale=None,
+                       text_overrides={"highlight_chip": "Recommended"})
+    _drain(state.load())
+    assert client.calls == [{"product_id": "workspace", "customer_id": None, "currency": "EUR",
+                             "country": None, "locale": None}]
+    assert state.status == "ready"
+    assert state.period == "annual"
+    assert state.show_toggle and state.savings == "Save 17%"
+    assert [c.id for c in state.cards] == ["free", "plus", "business", "enterprise"]
+    assert state.cards[2].chip == "Recommended"
+
+
+def test_select_period_rebuilds_cards(make_state, paywall: Paywall) -> None:
+    state = make_state(FakeClient(paywall), preferred_billing_period="monthly")
+    _drain(state.load())
+    assert state.period == "monthly" and state.cards[1].price == "$29"
+    state.select_period("annual")
+    assert state.period == "annual" and state.cards[1].price == "$24.17"
+    state.select_period("weekly")
+    assert state.period == "annual"
+
+
+@pytest.mark.parametrize("error", [
+    TollgateError(404, {"title": "Not found", "detail": "No product 'nope'"}),
+    TollgateUnavailable("connection refused"),
+])
+def test_errors_show_and_retry_recovers(make_state, paywall: Paywall, error: Exception) -> None:
+    state = make_state(FakeClient(error, paywall))
+    _drain(state.load())
+    assert state.status == "error"
+    assert state.error_detail in ("No product 'nope'", "connection refused")
+    steps = _drain(state.retry())
+    assert len(steps) == 1
+    assert state.status == "ready" and state.error_detail == "" and state.cards
+
+
+def test_empty_catalog_is_ready_with_no_cards(make_state, paywall: Paywall) -> None:
+    state = make_state(FakeClient(paywall.model_copy(update={"plans": [], "savings_percent": 0})))
+    _drain(state.load())
+    assert state.status == "ready" and state.cards == [] and state.savings == ""
+
+
+def test_missing_product_waits_without_fetching(make_state, paywall: Paywall) -> None:
+    client = FakeClient(paywall)
+    state = make_state(client, product_id="")
+    assert _drain(state.load()) == []
+    assert state.status == "loading" and client.calls == []
+
+
+def test_each_paywall_keeps_its_own_config() -> None:
+    first, second = _widget(product_id="a"), _widget(product_id="b")
+    assert first.State is not second.State
+    assert (first.State.config["product_id"], second.State.config["product_id"]) == ("a", "b")

@@ -1,0 +1,1 @@
+"""Theming for Tollgate's widgets: design tokens and (later) the theme designer."""

@@ -1,0 +1,106 @@
+"""Base tokens: raw values with no meaning attached (colour scales, radii, spacing, type).
+
+Colour scales have twelve steps with fixed roles, as in Radix Colors: 1-2 backgrounds,
+3-5 component backgrounds, 6-8 borders, 9-10 solid fills, 11 low-contrast text,
+12 high-contrast text. Each scale has a light and a dark variant with the same step roles, so
+semantic tokens alias a step once and work in both modes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+Scale = tuple[str, ...]
+
+SCALES_LIGHT: dict[str, Scale] = {
+    "gray": (
+        "#fcfcfd", "#f9f9fb", "#f0f0f3", "#e8e8ec", "#e0e1e6", "#d9d9e0",
+        "#cdced6", "#b9bbc6", "#8b8d98", "#80838d", "#60646c", "#1c2024",
+    ),
+    "indigo": (
+        "#fdfdfe", "#f7f9ff", "#edf2fe", "#e1e9ff", "#d2deff", "#c1d0ff",
+        "#abbdf9", "#8da4ef", "#3e63dd", "#3358d4", "#3a5bc7", "#1f2d5c",
+    ),
+    "green": (
+        "#fbfefc", "#f4fbf6", "#e6f6eb", "#d6f1df", "#c4e8d1", "#adddc0",
+        "#8eceaa", "#5bb98b", "#30a46c", "#2b9a66", "#18794e", "#193b2d",
+    ),
+    "red": (
+        "#fffcfc", "#fff7f7", "#feebec", "#ffdbdc", "#ffcdce", "#fdbdbe",
+        "#f4a9aa", "#eb8e90", "#e5484d", "#dc3e42", "#ce2c31", "#641723",
+    ),
+}
+
+SCALES_DARK: dict[str, Scale] = {
+    "gray": (
+        "#111113", "#18191b", "#212225", "#272a2d", "#2e3135", "#363a3f",
+        "#43484e", "#5a6169", "#696e77", "#777b84", "#b0b4ba", "#edeef0",
+    ),
+    "indigo": (
+        "#11131f", "#141726", "#182449", "#1d2e62", "#253974", "#304384",
+        "#3a4f97", "#435db1", "#3e63dd", "#5472e4", "#9eb1ff", "#d6e1ff",
+    ),
+    "green": (
+        "#0e1512", "#121b17", "#132d21", "#113b29", "#174933", "#20573e",
+        "#28684a", "#2f7c57", "#30a46c", "#33b074", "#3dd68c", "#b1f1cb",
+    ),
+    "red": (
+        "#191111", "#201314", "#3b1219", "#500f1c", "#611623", "#72232d",
+        "#8c333a", "#b54548", "#e5484d", "#ec5d5e", "#ff9592", "#ffd1d9",
+    ),
+}
+
+SHADOWS_LIGHT = {
+    "shadow.1": "0 1px 2px rgba(16, 24, 40, 0.06)",
+    "shadow.2": "0 1px 3px rgba(16, 24, 40, 0.08), 0 1px 2px rgba(16, 24, 40, 0.04)",
+    "shadow.3": "0 12px 32px -8px rgba(16, 24, 40, 0.14), 0 4px 8px -4px rgba(16, 24, 40, 0.06)",
+}
+
+SHADOWS_DARK = {
+    "shadow.1": "0 1px 2px rgba(0, 0, 0, 0.5)",
+    "shadow.2": "0 1px 3px rgba(0, 0, 0, 0.5), 0 1px 2px rgba(0, 0, 0, 0.3)",
+    "shadow.3": "0 16px 40px -12px rgba(0, 0, 0, 0.7), 0 4px 12px -4px rgba(0, 0, 0, 0.4)",
+}
+
+WHITE, BLACK = "#ffffff", "#000000"
+
+RADII = {"radius.1": "4px", "radius.2": "6px", "radius.3": "10px", "radius.4": "16px",
+         "radius.full": "9999px"}
+
+SPACING = {f"space.{i}": f"{px}px" for i, px in enumerate((0, 4, 8, 12, 16, 24, 32, 40, 48, 64))}
+
+TYPOGRAPHY = {
+    "font.body": (
+        'Inter, "Inter Variable", -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, '
+        '"Helvetica Neue", Arial, "Liberation Sans", sans-serif'
+    ),
+    "font.mono": 'ui-monospace, SFMono-Regular, Menlo, "DejaVu Sans Mono", monospace',
+    "font.size.1": "12px",
+    "font.size.2": "14px",
+    "font.size.3": "16px",
+    "font.size.4": "18px",
+    "font.size.5": "22px",
+    "font.size.6": "28px",
+    "font.size.7": "40px",
+    "font.size.8": "52px",
+    "font.weight.regular": "400",
+    "font.weight.medium": "500",
+    "font.weight.semibold": "600",
+    "font.weight.bold": "700",
+}
+
+
+def flatten_scales(scales: Mapping[str, Scale]) -> dict[str, str]:
+    """`{"gray": (...12 colours)}` as flat tokens `{"gray.1": ..., "gray.12": ...}`."""
+    return {f"{name}.{step}": value for name, steps in scales.items()
+            for step, value in enumerate(steps, start=1)}
+
+
+def base_tokens(mode: str) -> dict[str, str]:
+    """All base tokens for `light` or `dark` (colours and shadows differ; the rest is shared)."""
+    dark = mode == "dark"
+    scales, shadows = (SCALES_DARK, SHADOWS_DARK) if dark else (SCALES_LIGHT, SHADOWS_LIGHT)
+    return {
+        **flatten_scales(scales), **shadows, "white": WHITE, "black": BLACK,
+        **RADII, **SPACING, **TYPOGRAPHY,
+    }

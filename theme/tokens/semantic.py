@@ -1,0 +1,80 @@
+"""Semantic tokens: roles (surface, text, primary...) that alias base tokens.
+
+A value in braces, such as `{gray.12}`, aliases another token; anything else is a literal.
+Roles mostly alias the same scale step in both modes; `SEMANTIC_DARK` lists the exceptions.
+"""
+
+from __future__ import annotations
+
+SEMANTIC_LIGHT: dict[str, str] = {
+    "surface": "{gray.2}",
+    "surface-raised": "{white}",
+    "surface-sunken": "{gray.3}",
+    "surface-hover": "{gray.3}",
+    "text": "{gray.12}",
+    "text-muted": "{gray.11}",
+    "text-subtle": "{gray.11}",
+    "border": "{gray.6}",
+    "border-subtle": "{gray.4}",
+    "border-strong": "{gray.8}",
+    "primary": "{indigo.9}",
+    "primary-hover": "{indigo.10}",
+    "primary-text": "{white}",
+    "primary-soft": "{indigo.3}",
+    "primary-soft-text": "{indigo.11}",
+    "accent": "{indigo.9}",
+    "accent-soft": "{indigo.3}",
+    "accent-subtle": "{indigo.2}",
+    "accent-text": "{indigo.11}",
+    "success": "{green.11}",
+    "success-soft": "{green.3}",
+    "danger": "{red.11}",
+    "danger-soft": "{red.3}",
+    "focus-ring": "{indigo.9}",
+    "shadow-card": "{shadow.2}",
+    "shadow-raised": "{shadow.3}",
+    "radius-control": "{radius.2}",
+    "radius-card": "{radius.4}",
+    "font-family": "{font.body}",
+}
+
+SEMANTIC_DARK: dict[str, str] = {
+    **SEMANTIC_LIGHT,
+    "surface": "{gray.1}",
+    "surface-raised": "{gray.2}",
+    "surface-sunken": "{gray.3}",
+    "surface-hover": "{gray.4}",
+    "primary-hover": "{indigo.8}",
+    "focus-ring": "{indigo.11}",
+}
+
+# Text-on-background pairs every theme must keep at WCAG AA (4.5:1) in both modes.
+CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (
+    ("text", "surface"),
+    ("text", "surface-raised"),
+    ("text", "surface-sunken"),
+    ("text-muted", "surface"),
+    ("text-muted", "surface-raised"),
+    ("text-muted", "surface-sunken"),
+    ("primary-text", "primary"),
+    ("primary-text", "primary-hover"),
+    ("primary-soft-text", "primary-soft"),
+    ("primary-soft-text", "surface-raised"),
+    ("accent-text", "accent-soft"),
+    ("text", "accent-subtle"),
+    ("text-muted", "accent-subtle"),
+    ("success", "success-soft"),
+    ("success", "surface-raised"),
+    ("danger", "danger-soft"),
+    ("danger", "surface-raised"),
+)
+
+# Non-text pairs (focus rings, the highlighted border) that need 3:1 (WCAG 1.4.11).
+UI_CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (
+    ("focus-ring", "surface"),
+    ("focus-ring", "surface-raised"),
+    ("focus-ring", "surface-sunken"),
+    ("focus-ring", "accent-subtle"),
+    ("accent", "surface"),
+    ("accent", "surface-raised"),
+)

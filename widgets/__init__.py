@@ -1,0 +1,16 @@
+"""Tollgate's embeddable Reflex widgets.
+
+Embed in a Reflex app::
+
+    import widgets
+    app = rx.App(head_components=[widgets.stylesheet()])
+    widgets.configure(app=backend_app)   # or set TOLLGATE_API_URL and TOLLGATE_API_KEY
+    ... widgets.paywall("workspace", customer_id=MyState.customer_id,
+                        on_plan_selected=MyState.choose_plan)
+"""
+
+from widgets._client import configure
+from widgets._ui.styles import stylesheet
+from widgets.paywall import paywall
+
+__all__ = ["configure", "paywall", "stylesheet"]

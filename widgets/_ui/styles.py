@@ -1,0 +1,145 @@
+"""Widget CSS keyed on the stable `tg-*` class names; colours come only from `var(--tg-...)`."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from theme.tokens import Theme, default_theme, to_css
+
+BASE_CSS = """
+.tg-root { font-family: var(--tg-font-family); color: var(--tg-text);
+  -webkit-font-smoothing: antialiased; line-height: 1.5; }
+.tg-root *, .tg-root *::before, .tg-root *::after { box-sizing: border-box; }
+.tg-root :focus-visible { outline: 2px solid var(--tg-focus-ring); outline-offset: 2px; }
+.tg-embed { min-height: 100vh; padding: 32px 24px; background: var(--tg-surface); }
+.tg-sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+.tg-button { display: inline-flex; align-items: center; justify-content: center; gap: 8px;
+  height: 42px; padding: 0 18px; border-radius: var(--tg-paywall-cta-radius);
+  font: inherit; font-size: var(--tg-font-size-2); font-weight: var(--tg-font-weight-semibold);
+  cursor: pointer; border: 1px solid transparent; white-space: nowrap;
+  transition: background-color 120ms ease, border-color 120ms ease, box-shadow 120ms ease; }
+.tg-button:disabled { cursor: not-allowed; }
+.tg-button-secondary { background: var(--tg-paywall-cta-secondary-bg);
+  color: var(--tg-paywall-cta-secondary-text); border-color: var(--tg-paywall-cta-secondary-border);
+  box-shadow: var(--tg-shadow-1); }
+.tg-button-secondary:hover:not(:disabled) { background: var(--tg-paywall-cta-secondary-hover-bg); }
+.tg-state { display: flex; flex-direction: column; align-items: center; text-align: center;
+  gap: 8px; padding: 48px 24px; border-radius: var(--tg-paywall-card-radius);
+  border: 1px dashed var(--tg-border); background: var(--tg-paywall-card-bg); }
+.tg-state-icon { color: var(--tg-text-muted); }
+.tg-state-error { border-style: solid; border-color: var(--tg-paywall-error-bg); }
+.tg-state-error .tg-state-icon { color: var(--tg-paywall-error-text); }
+.tg-state-title { margin: 4px 0 0; font-size: var(--tg-font-size-4);
+  font-weight: var(--tg-font-weight-semibold); }
+.tg-state-body { margin: 0; color: var(--tg-text-muted); max-width: 44ch; }
+.tg-state-detail { margin: 0 0 8px; font-size: var(--tg-font-size-1);
+  color: var(--tg-paywall-error-text); background: var(--tg-paywall-error-bg);
+  padding: 4px 10px; border-radius: var(--tg-radius-2); }
+.tg-state .tg-button { margin-top: 8px; }
+@keyframes tg-pulse { 0%, 100% { opacity: 1; } 50% { opacity: 0.45; } }
+.tg-skeleton { background: var(--tg-paywall-skeleton); border-radius: var(--tg-radius-2);
+  animation: tg-pulse 1.4s ease-in-out infinite; }
+@media (prefers-reduced-motion: reduce) { .tg-skeleton { animation: none; } }
+.tg-skeleton-toolbar { width: 220px; height: 44px; margin: 0 auto 40px;
+  border-radius: var(--tg-radius-full); }
+.tg-skeleton-grid { display: grid; gap: var(--tg-paywall-gap);
+  grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); }
+.tg-skeleton-card { display: flex; flex-direction: column; gap: 14px; padding: 28px;
+  min-height: 460px; border-radius: var(--tg-paywall-card-radius);
+  background: var(--tg-paywall-card-bg); border: 1px solid var(--tg-paywall-card-border); }
+.tg-skeleton-title { width: 45%; height: 22px; }
+.tg-skeleton-price { width: 60%; height: 44px; margin: 12px 0 4px; }
+.tg-skeleton-button { width: 100%; height: 42px; margin-bottom: 12px; }
+.tg-skeleton-line { height: 14px; }
+"""
+
+PAYWALL_CSS = """
+.tg-paywall { width: 100%; }
+.tg-paywall-toolbar { display: flex; align-items: center; justify-content: center; gap: 12px;
+  flex-wrap: wrap; margin: 0 0 40px; }
+.tg-period-toggle { display: inline-flex; gap: 4px; margin: 0; padding: 4px; min-width: 0;
+  border: 1px solid var(--tg-paywall-toggle-border); border-radius: var(--tg-radius-full);
+  background: var(--tg-paywall-toggle-bg); }
+.tg-period-option { position: relative; display: inline-flex; align-items: center;
+  height: 36px; padding: 0 20px; border-radius: var(--tg-radius-full); cursor: pointer;
+  font-size: var(--tg-font-size-2); font-weight: var(--tg-font-weight-medium);
+  color: var(--tg-paywall-toggle-text); transition: background-color 120ms ease, color 120ms ease; }
+.tg-period-option:hover { color: var(--tg-paywall-toggle-active-text); }
+.tg-period-option:has(.tg-period-input:checked) { background: var(--tg-paywall-toggle-active-bg);
+  color: var(--tg-paywall-toggle-active-text); box-shadow: var(--tg-shadow-2); }
+.tg-period-option:has(.tg-period-input:focus-visible) {
+  outline: 2px solid var(--tg-paywall-focus-ring); outline-offset: 2px; }
+.tg-period-input { position: absolute; inset: 0; width: 100%; height: 100%; margin: 0;
+  opacity: 0; cursor: pointer; }
+.tg-savings-badge { display: inline-flex; align-items: center; height: 26px; padding: 0 10px;
+  border-radius: var(--tg-radius-full); background: var(--tg-paywall-badge-bg);
+  color: var(--tg-paywall-badge-text); font-size: var(--tg-font-size-1);
+  font-weight: var(--tg-font-weight-semibold); letter-spacing: 0.01em; }
+.tg-plans { display: grid; gap: var(--tg-paywall-gap); align-items: stretch;
+  grid-template-columns: repeat(auto-fit, minmax(236px, 1fr)); }
+.tg-plan-card { position: relative; display: grid; grid-row: span 5; grid-template-rows: subgrid;
+  row-gap: 0; padding: 28px 24px; border-radius: var(--tg-paywall-card-radius);
+  background: var(--tg-paywall-card-bg); border: 1px solid var(--tg-paywall-card-border);
+  box-shadow: var(--tg-paywall-card-shadow); min-width: 0; }
+.tg-plan-highlighted { border: 2px solid var(--tg-paywall-highlight-border); padding: 27px 23px;
+  box-shadow: var(--tg-paywall-highlight-shadow); background: var(--tg-paywall-highlight-bg); }
+.tg-plan-header { display: flex; flex-direction: column; gap: 6px; }
+.tg-plan-title-row { display: flex; align-items: center; justify-content: space-between;
+  gap: 8px; flex-wrap: wrap; min-height: 28px; }
+.tg-plan-name { margin: 0; font-size: var(--tg-font-size-4); line-height: 28px;
+  font-weight: var(--tg-font-weight-semibold); color: var(--tg-paywall-title-text);
+  letter-spacing: -0.01em; }
+.tg-chip { display: inline-flex; align-items: center; height: 24px; padding: 0 10px;
+  border-radius: var(--tg-radius-full); font-size: var(--tg-font-size-1);
+  font-weight: var(--tg-font-weight-semibold); white-space: nowrap; }
+.tg-highlight-chip { background: var(--tg-paywall-chip-bg); color: var(--tg-paywall-chip-text); }
+.tg-current-chip { background: var(--tg-paywall-current-chip-bg);
+  color: var(--tg-paywall-current-chip-text); }
+.tg-plan-description { margin: 0; font-size: var(--tg-font-size-2); line-height: 1.5;
+  color: var(--tg-paywall-body-text); }
+.tg-plan-pricing { padding: 24px 0 20px; }
+.tg-price { display: flex; flex-direction: column; gap: 6px; margin: 0; }
+.tg-price-amount { font-size: var(--tg-font-size-7); line-height: 1.1;
+  font-weight: var(--tg-font-weight-bold); letter-spacing: -0.03em;
+  color: var(--tg-paywall-price-text); font-variant-numeric: tabular-nums; }
+.tg-price-caption { font-size: var(--tg-font-size-2); color: var(--tg-paywall-caption-text); }
+.tg-price-note { margin: 6px 0 0; min-height: 20px; font-size: 13px;
+  color: var(--tg-paywall-caption-text); }
+.tg-plan-action { padding-bottom: 24px; border-bottom: 1px solid var(--tg-paywall-divider); }
+.tg-cta { width: 100%; }
+.tg-cta-primary { background: var(--tg-paywall-cta-bg); color: var(--tg-paywall-cta-text);
+  box-shadow: var(--tg-shadow-1); }
+.tg-cta-primary:hover:not(:disabled) { background: var(--tg-paywall-cta-hover-bg); }
+.tg-cta-secondary { background: var(--tg-paywall-cta-secondary-bg);
+  color: var(--tg-paywall-cta-secondary-text); border-color: var(--tg-paywall-cta-secondary-border);
+  box-shadow: var(--tg-shadow-1); }
+.tg-cta-secondary:hover:not(:disabled) { background: var(--tg-paywall-cta-secondary-hover-bg); }
+.tg-cta:disabled { background: var(--tg-paywall-cta-disabled-bg);
+  color: var(--tg-paywall-cta-disabled-text); border-color: transparent; box-shadow: none; }
+.tg-features { padding-top: 24px; }
+.tg-features-title, .tg-addons-title { margin: 0 0 12px; font-size: 13px;
+  font-weight: var(--tg-font-weight-semibold); color: var(--tg-paywall-title-text); }
+.tg-feature-list, .tg-addon-list { list-style: none; margin: 0; padding: 0; display: flex;
+  flex-direction: column; gap: 10px; }
+.tg-feature { display: flex; align-items: flex-start; gap: 10px; font-size: var(--tg-font-size-2);
+  line-height: 20px; color: var(--tg-paywall-body-text); }
+.tg-check { flex: none; margin-top: 2px; color: var(--tg-paywall-check); }
+.tg-addons:has(.tg-addon) { margin-top: 24px; padding-top: 20px;
+  border-top: 1px dashed var(--tg-paywall-divider); }
+.tg-addon { display: flex; align-items: center; gap: 8px; font-size: 13px;
+  color: var(--tg-paywall-body-text); }
+.tg-addon-icon { flex: none; color: var(--tg-text-muted); }
+.tg-addon-name { flex: 1; min-width: 0; }
+.tg-addon-price { color: var(--tg-paywall-caption-text); font-variant-numeric: tabular-nums; }
+"""
+
+
+def widget_css(theme: Theme | None = None) -> str:
+    """The theme's CSS variables followed by the widgets' class rules."""
+    return to_css(theme or default_theme()) + BASE_CSS + PAYWALL_CSS
+
+
+def stylesheet(theme: Theme | None = None) -> rx.Component:
+    """A `<style>` element with everything the widgets need; put it in the app's head."""
+    return rx.el.style(widget_css(theme))

@@ -1,0 +1,36 @@
+"""The runnable Reflex app: the demo storefront at `/`, hosted widget pages under `/embed`, and
+the backend API under `/api` (one process, one port)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+import widgets
+from backend.app import create_app
+from widgets._ui.fonts import inter_font
+from widgets.storefront import STOREFRONT_CSS, storefront
+
+backend_app = create_app()
+widgets.configure(app=backend_app)
+
+app = rx.App(
+    api_transformer=backend_app,
+    theme=rx.theme(appearance="inherit", accent_color="indigo", gray_color="slate",
+                   radius="large", has_background=False),
+    head_components=[widgets.stylesheet(), rx.el.style(STOREFRONT_CSS)],
+)
+
+
+def embed_paywall() -> rx.Component:
+    """A bare paywall for an anonymous visitor, to embed in any site with an iframe."""
+    return rx.el.main(inter_font(), widgets.paywall(rx.State.product_id),
+                      class_name="tg-root tg-embed")
+
+
+app.add_page(
+    storefront,
+    route="/",
+    title="Pricing · Orbit Workspace",
+    description="Plans and pricing for Orbit Workspace, powered by Tollgate.",
+)
+app.add_page(embed_paywall, route="/embed/paywall/[product_id]", title="Pricing")

@@ -1,0 +1,69 @@
+"""The Paywall widget: a pricing table rendered from the backend's paywall endpoint."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal
+
+import reflex as rx
+from reflex.vars import Var
+
+from widgets._ui.varref import static_or_ref
+from widgets.paywall.component import PaywallWidget, PlanSelectedHandler
+from widgets.paywall.state import PaywallState
+from widgets.paywall.texts import DEFAULT_TEXTS, merge_texts
+
+MaybeVar = str | Var | None
+
+
+def _key_part(value: MaybeVar) -> Var | str:
+    if isinstance(value, Var):
+        return value.to_string()
+    return value or ""
+
+
+def paywall(
+    product_id: str | Var,
+    customer_id: MaybeVar = None,
+    on_plan_selected: PlanSelectedHandler | None = None,
+    *,
+    currency: MaybeVar = None,
+    locale: MaybeVar = None,
+    country: MaybeVar = None,
+    text_overrides: Mapping[str, str] | None = None,
+    highlighted_plan_id: str | None = None,
+    preferred_billing_period: Literal["monthly", "annual"] | None = None,
+    skeleton_count: int = 3,
+    class_name: str = "",
+) -> rx.Component:
+    """A pricing table for `product_id`, loaded from the backend when it mounts.
+
+    `customer_id` (None for an anonymous visitor) marks the customer's current plan and picks
+    upgrade/downgrade actions. It and the other string inputs may be state vars such as
+    `AuthState.customer_id`: they are read on the server when the paywall loads (the browser
+    cannot substitute another customer) and the paywall reloads when they change.
+    `on_plan_selected` is called with `(plan_id, billing_period, intent)` when a plan's button
+    is clicked.
+    """
+    merge_texts(text_overrides)
+    inputs = {"product_id": product_id, "customer_id": customer_id, "currency": currency,
+              "locale": locale, "country": country}
+    config: dict[str, Any] = {key: static_or_ref(value, key) for key, value in inputs.items()}
+    config.update(
+        text_overrides=dict(text_overrides or {}),
+        highlighted_plan_id=highlighted_plan_id,
+        preferred_billing_period=preferred_billing_period,
+    )
+    widget = PaywallWidget.create(
+        config=config,
+        on_plan_selected=on_plan_selected,
+        skeleton_count=skeleton_count,
+        class_name=class_name,
+    )
+    key: Var = Var.create("tg")
+    for part in (product_id, customer_id, currency, locale, country):
+        key = key + "|" + _key_part(part)
+    return rx.fragment(widget, key=key)
+
+
+__all__ = ["DEFAULT_TEXTS", "PaywallState", "paywall"]
