@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -46,7 +47,9 @@ def _drain(gen) -> list[str]:
     async def run() -> list[str]:
         return [step async for step in gen]
 
-    return asyncio.run(run())
+    # A worker thread has no running loop even when a sync Playwright session holds this one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, run()).result()
 
 
 def test_load_fetches_and_renders_cards(make_state, paywall: Paywall) -> None:
