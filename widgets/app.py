@@ -15,8 +15,6 @@ widgets.configure(app=backend_app)
 
 app = rx.App(
     api_transformer=backend_app,
-    theme=rx.theme(appearance="inherit", accent_color="indigo", gray_color="slate",
-                   radius="large", has_background=False),
     head_components=[widgets.stylesheet(), rx.el.style(STOREFRONT_CSS)],
 )
 
