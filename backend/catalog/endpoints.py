@@ -8,8 +8,19 @@ from backend.auth.dependencies import AuthDep, SecretDep
 from backend.catalog import service
 from backend.catalog.repository import CatalogRepository
 from backend.catalog.schemas import (
-    AddonCreate, AddonPublic, AddonUpdate, FeatureCreate, FeaturePublic, FeatureType,
-    FeatureUpdate, PlanCreate, PlanPublic, PlanUpdate, ProductCreate, ProductPublic, ProductUpdate,
+    AddonCreate,
+    AddonPublic,
+    AddonUpdate,
+    FeatureCreate,
+    FeaturePublic,
+    FeatureType,
+    FeatureUpdate,
+    PlanCreate,
+    PlanPublic,
+    PlanUpdate,
+    ProductCreate,
+    ProductPublic,
+    ProductUpdate,
 )
 from backend.db import SessionDep
 from backend.kit.pagination import Page, PageParams, page_params

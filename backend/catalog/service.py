@@ -2,17 +2,27 @@
 
 from collections.abc import Iterable
 
-from sqlalchemy.orm import Session
-
 from backend.catalog.repository import CatalogRepository
 from backend.catalog.schemas import (
-    AddonCreate, AddonPublic, AddonUpdate, EntitlementIn, FeatureCreate, FeaturePublic,
-    FeatureUpdate, PlanCreate, PlanPublic, PlanUpdate, PriceIn, ProductCreate, ProductPublic,
-    ProductUpdate, check_prices_for_pricing_type,
+    AddonCreate,
+    AddonPublic,
+    AddonUpdate,
+    EntitlementIn,
+    FeatureCreate,
+    FeaturePublic,
+    FeatureUpdate,
+    PlanCreate,
+    PlanPublic,
+    PlanUpdate,
+    PriceIn,
+    ProductCreate,
+    ProductPublic,
+    ProductUpdate,
+    check_prices_for_pricing_type,
 )
 from backend.errors import Conflict, Invalid, NotFound
-from backend.kit.clock import now
 from backend.kit.money import from_minor
+from backend.kit.patch import apply_changes, archive
 from backend.models import Feature, Package, PackageEntitlement, PackagePrice, Product
 
 PLAN, ADDON = "plan", "addon"
@@ -116,18 +126,12 @@ def create_product(repo: CatalogRepository, body: ProductCreate) -> Product:
 
 def update_product(repo: CatalogRepository, ref: str, body: ProductUpdate) -> Product:
     product = get_product(repo, ref)
-    changes = body.model_dump(exclude_unset=True)
-    if "metadata" in changes:
-        product.meta = changes.pop("metadata") or {}
-    for key, value in changes.items():
-        setattr(product, key, value)
+    apply_changes(product, body.model_dump(exclude_unset=True))
     return product
 
 
 def archive_product(repo: CatalogRepository, ref: str) -> Product:
-    product = get_product(repo, ref)
-    product.archived_at = product.archived_at or now()
-    return product
+    return archive(get_product(repo, ref))
 
 
 # -- features -----------------------------------------------------------------------------------
@@ -155,17 +159,12 @@ def update_feature(repo: CatalogRepository, ref: str, body: FeatureUpdate) -> Fe
             raise Invalid("An enum feature needs unique values", field="enum_values")
     if feature.type == "boolean" and (changes.get("unit") or changes.get("unit_plural")):
         raise Invalid("Boolean features have no unit", field="unit")
-    if "metadata" in changes:
-        feature.meta = changes.pop("metadata") or {}
-    for key, value in changes.items():
-        setattr(feature, key, value)
+    apply_changes(feature, changes)
     return feature
 
 
 def archive_feature(repo: CatalogRepository, ref: str) -> Feature:
-    feature = get_feature(repo, ref)
-    feature.archived_at = feature.archived_at or now()
-    return feature
+    return archive(get_feature(repo, ref))
 
 
 # -- packages -----------------------------------------------------------------------------------
@@ -300,9 +299,6 @@ def update_addon(repo: CatalogRepository, ref: str, body: AddonUpdate) -> Packag
     return addon
 
 
-_FIELD_COLUMNS = {"order": "sort_order"}
-
-
 def _apply_package_changes(repo: CatalogRepository, pkg: Package, body: PlanUpdate | AddonUpdate,
                            changes: dict) -> None:
     if "entitlements" in changes:
@@ -316,14 +312,9 @@ def _apply_package_changes(repo: CatalogRepository, pkg: Package, body: PlanUpda
         pkg.prices = []
         repo.session.flush()
         pkg.prices = _price_rows(body.prices or [])
-    if "metadata" in changes:
-        pkg.meta = changes.pop("metadata") or {}
-    for key, value in changes.items():
-        setattr(pkg, _FIELD_COLUMNS.get(key, key), value)
+    apply_changes(pkg, changes)
     repo.session.flush()
 
 
 def archive_package(repo: CatalogRepository, kind: str, ref: str) -> Package:
-    pkg = get_package(repo, kind, ref)
-    pkg.archived_at = pkg.archived_at or now()
-    return pkg
+    return archive(get_package(repo, kind, ref))

@@ -14,10 +14,10 @@ from typing import Any
 import httpx
 from pydantic import TypeAdapter
 
-from backend.client.errors import TollgateError, TollgateUnavailable
 from backend.client.call import Call
-from backend.client.transport import SyncASGITransport
+from backend.client.errors import TollgateError, TollgateUnavailable
 from backend.client.operations import Operations
+from backend.client.transport import SyncASGITransport
 
 IN_PROCESS_URL = "http://tollgate.internal"
 

@@ -5,11 +5,16 @@ from sqlalchemy.orm import Session
 from backend.catalog.repository import CatalogRepository
 from backend.customers.repository import CustomerRepository
 from backend.customers.schemas import (
-    CustomerCreate, CustomerPublic, CustomerUpdate, InitialSubscription, SubscriptionSummary,
+    CustomerCreate,
+    CustomerPublic,
+    CustomerUpdate,
+    InitialSubscription,
+    SubscriptionSummary,
 )
 from backend.errors import Conflict, Invalid, NotFound
 from backend.kit.clock import now
 from backend.kit.ids import random_token
+from backend.kit.patch import apply_changes, archive
 from backend.kit.regions import currencies_of
 from backend.models import Customer, Package, Subscription
 
@@ -90,16 +95,10 @@ def start_subscription(session: Session, environment_id: int, customer: Customer
 
 def update_customer(repo: CustomerRepository, ref: str, body: CustomerUpdate) -> Customer:
     customer = get_customer(repo, ref)
-    changes = body.model_dump(exclude_unset=True)
-    if "metadata" in changes:
-        customer.meta = changes.pop("metadata") or {}
-    for key, value in changes.items():
-        setattr(customer, key, value)
+    apply_changes(customer, body.model_dump(exclude_unset=True))
     repo.session.flush()
     return customer
 
 
 def archive_customer(repo: CustomerRepository, ref: str) -> Customer:
-    customer = get_customer(repo, ref)
-    customer.archived_at = customer.archived_at or now()
-    return customer
+    return archive(get_customer(repo, ref))

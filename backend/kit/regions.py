@@ -5,7 +5,6 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 from babel.numbers import get_territory_currencies
 
-
 # CLDR groupings and placeholders that are no country: EU, eurozone, UN, outlying Oceania,
 # pseudo-locale regions and "unknown region".
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})

@@ -1,12 +1,19 @@
 """ORM tables; importing this package registers every table on `Base.metadata`."""
 
+from backend.models import revisions  # noqa: F401,E402  (catalog revision bumps)
 from backend.models.base import Base
-from backend.models.catalog import Feature, Package, PackageEntitlement, PackagePrice, PlanAddon, Product
+from backend.models.catalog import (
+    Feature,
+    Package,
+    PackageEntitlement,
+    PackagePrice,
+    PlanAddon,
+    Product,
+)
 from backend.models.customer import Customer
 from backend.models.environment import ApiKey, Environment
 from backend.models.idempotency import IdempotencyRecord
 from backend.models.subscription import Subscription
-from backend.models import revisions  # noqa: F401,E402  (catalog revision bumps)
 
 __all__ = [
     "ApiKey", "Base", "Customer", "Environment", "Feature", "IdempotencyRecord", "Package", "PackageEntitlement",

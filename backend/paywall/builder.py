@@ -2,13 +2,26 @@
 
 from dataclasses import dataclass
 
-from backend.catalog.schemas import AddonPublic, EntitlementPublic, FeaturePublic, PlanPublic, ProductPublic
+from backend.catalog.schemas import (
+    AddonPublic,
+    EntitlementPublic,
+    FeaturePublic,
+    PlanPublic,
+    ProductPublic,
+)
 from backend.entitlements.resolver import Resolved, inherit
 from backend.kit.money import format_money
 from backend.paywall.labels import entitlement_label
 from backend.paywall.schemas import (
-    Money, Paywall, PaywallAddon, PaywallCustomer, PaywallEntitlement, PaywallPlan, PaywallPrice,
-    PaywallProduct, PlanAction,
+    Money,
+    Paywall,
+    PaywallAddon,
+    PaywallCustomer,
+    PaywallEntitlement,
+    PaywallPlan,
+    PaywallPrice,
+    PaywallProduct,
+    PlanAction,
 )
 from backend.pricing.recurring import annual_savings_percent, monthly_equivalent
 

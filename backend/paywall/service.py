@@ -10,7 +10,7 @@ from backend.errors import Forbidden, Invalid, NotFound
 from backend.kit.money import is_currency, normalize_locale
 from backend.kit.regions import currencies_of, is_country
 from backend.paywall.builder import CustomerContext, build_paywall
-from backend.paywall.cache import Rendered, RenderCache
+from backend.paywall.cache import RenderCache, Rendered
 
 
 def _pick_currency(wanted: str | None, subscribed: str | None, country: str | None,

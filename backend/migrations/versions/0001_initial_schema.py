@@ -5,10 +5,11 @@ Revises:
 Create Date: 2026-11-24 10:40:38.512471
 """
 
-from alembic import op
 import sqlalchemy as sa
-import backend.models.base
+from alembic import op
 from sqlalchemy.dialects import postgresql
+
+import backend.models.base
 
 revision = '0001'
 down_revision = None
