@@ -1,6 +1,6 @@
 """Pure arithmetic on recurring flat prices (no I/O). Amounts are integer minor units."""
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 MONTHS_PER_PERIOD = {"monthly": 1, "quarterly": 3, "annual": 12}
 
@@ -8,7 +8,9 @@ MONTHS_PER_PERIOD = {"monthly": 1, "quarterly": 3, "annual": 12}
 def monthly_equivalent(amount_minor: int, billing_period: str) -> int:
     """The per-month amount of a period price, rounded half-up to the minor unit."""
     months = MONTHS_PER_PERIOD[billing_period]
-    return int((Decimal(amount_minor) / months).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    with localcontext() as ctx:  # wide enough for any amount (the default 28 digits are not)
+        ctx.prec = 120
+        return int((Decimal(amount_minor) / months).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def annual_savings_percent(monthly_minor: int, annual_minor: int) -> int:
