@@ -8,9 +8,11 @@ from fastapi.responses import JSONResponse
 from backend.auth.endpoints import router as auth_router
 from backend.catalog.endpoints import router as catalog_router
 from backend.config import Settings, get_settings
+from backend.coupons.endpoints import router as coupons_router
 from backend.customers.endpoints import router as customers_router
 from backend.db import engine_for, session_factory
 from backend.errors import PROBLEM_BASE, PROBLEM_JSON, install_error_handlers
+from backend.estimates.endpoints import router as estimates_router
 from backend.paywall.cache import RenderCache
 from backend.paywall.endpoints import router as paywall_router
 
@@ -42,7 +44,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse(body, status_code=500, media_type=PROBLEM_JSON)
 
     v1 = APIRouter(prefix="/api/v1")
-    for router in (auth_router, catalog_router, customers_router, paywall_router):
+    for router in (auth_router, catalog_router, coupons_router, customers_router, estimates_router,
+                   paywall_router):
         v1.include_router(router)
     app.include_router(v1)
 

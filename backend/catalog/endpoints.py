@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, status
 
 from backend.auth.dependencies import AuthDep, SecretDep
-from backend.catalog import service
+from backend.catalog import service, versioning
 from backend.catalog.repository import CatalogRepository
 from backend.catalog.schemas import (
     AddonCreate,
@@ -22,10 +22,12 @@ from backend.catalog.schemas import (
     ProductPublic,
     ProductUpdate,
 )
+from backend.catalog.version_endpoints import router as versions_router
 from backend.db import SessionDep
 from backend.kit.pagination import Page, PageParams, page_params
 
 router = APIRouter()
+router.include_router(versions_router)
 PageDep = Annotated[PageParams, Depends(page_params)]
 Archived = Annotated[bool, Query(description="Include archived items")]
 PLAN, ADDON = service.PLAN, service.ADDON
@@ -120,9 +122,11 @@ def get_plan(plan_id: str, session: SessionDep, p: AuthDep):
 
 
 @router.patch("/plans/{plan_id}", response_model=PlanPublic, tags=["plans"])
-def update_plan(plan_id: str, body: PlanUpdate, session: SessionDep, p: SecretDep):
+def update_plan(plan_id: str, body: PlanUpdate, session: SessionDep, p: SecretDep,
+                publish: Annotated[bool, Query(description="Publish the draft at once")] = False):
+    """Edit the plan's draft (made from the live version if none); returns the draft."""
     repo = CatalogRepository(session, p.environment_id)
-    return service.plan_public(service.update_plan(repo, plan_id, body))
+    return service.plan_public(versioning.update_plan(repo, plan_id, body, publish=publish))
 
 
 @router.post("/plans/{plan_id}/archive", response_model=PlanPublic, tags=["plans"])

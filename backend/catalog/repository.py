@@ -1,10 +1,14 @@
 """SQL for the catalog."""
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from backend.kit.pagination import PageParams, paginate
 from backend.models import Environment, Feature, Package, Product
+
+# A package ref has rows per version: at most one published (the live one), older published ones
+# superseded, and at most one draft (the next version, being edited).
+DRAFT, PUBLISHED, SUPERSEDED = "draft", "published", "superseded"
 
 
 class CatalogRepository:
@@ -61,18 +65,54 @@ class CatalogRepository:
         return paginate(stmt, Feature.id, params, self.session)
 
     # packages
-    def package(self, kind: str, ref: str) -> Package | None:
-        return self.session.scalar(
-            select(Package).where(
-                Package.environment_id == self.env, Package.kind == kind, Package.ref == ref
-            )
+    def _of(self, kind: str, ref: str) -> Select:
+        return select(Package).where(
+            Package.environment_id == self.env, Package.kind == kind, Package.ref == ref
         )
 
+    def package(self, kind: str, ref: str) -> Package | None:
+        """The live (published) version of a plan or add-on; drafts and old versions never."""
+        return self.session.scalar(self._of(kind, ref).where(Package.status == PUBLISHED))
+
+    def package_version(self, kind: str, ref: str, version: int) -> Package | None:
+        return self.session.scalar(self._of(kind, ref).where(Package.version == version))
+
+    def package_draft(self, kind: str, ref: str) -> Package | None:
+        return self.session.scalar(self._of(kind, ref).where(Package.status == DRAFT))
+
+    def package_versions(self, kind: str, ref: str) -> list[Package]:
+        """Every version of a ref, oldest first."""
+        return list(self.session.scalars(self._of(kind, ref).order_by(Package.version)))
+
+    def package_versions_page(self, kind: str, ref: str, params: PageParams):
+        return paginate(self._of(kind, ref), Package.id, params, self.session)
+
+    def next_version(self, kind: str, ref: str) -> int:
+        stmt = select(func.max(Package.version)).where(
+            Package.environment_id == self.env, Package.kind == kind, Package.ref == ref
+        )
+        return (self.session.scalar(stmt) or 0) + 1
+
+    def lock_versions(self, kind: str, ref: str) -> None:
+        """Serialise version changes of one ref (PostgreSQL row locks; SQLite has one writer)."""
+        self.session.execute(self._of(kind, ref).with_only_columns(Package.id)
+                             .order_by(Package.id).with_for_update())
+
+    def inheriting_from(self, base_pk: int) -> list[Package]:
+        """Live versions and drafts of the plans whose base plan is the row `base_pk`."""
+        stmt = select(Package).where(
+            Package.environment_id == self.env, Package.base_plan_id == base_pk,
+            Package.status.in_((PUBLISHED, DRAFT)),
+        )
+        return list(self.session.scalars(stmt))
+
     def packages_by_ref(self, kind: str, refs: set[str]) -> dict[str, Package]:
+        """Live (published) versions by ref."""
         if not refs:
             return {}
         stmt = select(Package).where(
-            Package.environment_id == self.env, Package.kind == kind, Package.ref.in_(refs)
+            Package.environment_id == self.env, Package.kind == kind, Package.ref.in_(refs),
+            Package.status == PUBLISHED,
         )
         return {p.ref: p for p in self.session.scalars(stmt)}
 
@@ -82,7 +122,9 @@ class CatalogRepository:
     def packages_page(
         self, kind: str, params: PageParams, include_archived: bool, product_pk: int | None
     ):
-        stmt: Select = select(Package).where(Package.environment_id == self.env, Package.kind == kind)
+        stmt: Select = select(Package).where(
+            Package.environment_id == self.env, Package.kind == kind, Package.status == PUBLISHED
+        )
         if not include_archived:
             stmt = stmt.where(Package.archived_at.is_(None))
         if product_pk is not None:
@@ -90,9 +132,10 @@ class CatalogRepository:
         return paginate(stmt, Package.id, params, self.session)
 
     def product_packages(self, product_pk: int, kind: str, include_archived: bool = False) -> list[Package]:
-        """Live (not archived, unless asked) plans or add-ons of a product, in display order."""
+        """Live (published; not archived, unless asked) plans or add-ons of a product, in display order."""
         stmt = select(Package).where(
             Package.environment_id == self.env, Package.product_id == product_pk, Package.kind == kind,
+            Package.status == PUBLISHED,
         )
         if not include_archived:
             stmt = stmt.where(Package.archived_at.is_(None))

@@ -7,12 +7,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from backend.kit.ids import REF_PATTERN
 from backend.kit.metadata import MetadataDict
-from backend.kit.money import is_currency
+from backend.pricing.model import PriceSpec
 
 FeatureType = Literal["boolean", "configuration", "metered", "enum"]
 MeterType = Literal["incremental", "fluctuating"]
 ResetPeriod = Literal["day", "week", "month", "year"]
-BillingPeriod = Literal["monthly", "annual"]
 PricingType = Literal["free", "paid", "custom"]
 
 Ref = Field(pattern=REF_PATTERN, description="Your identifier, unique in the environment")
@@ -34,25 +33,42 @@ class _Strict(BaseModel):
 
 
 # -- products --------------------------------------------------------------------------------
+class ProductSettings(_Strict):
+    """What happens around a product's subscriptions."""
+
+    on_subscription_end: Literal["fallback_plan", "no_access"] = Field(
+        "no_access", description="After a subscription ends: move to a free plan, or no access"
+    )
+    fallback_plan_id: str | None = Field(
+        None, description="The free plan to fall back to (default: the lowest-ordered free plan)"
+    )
+    downgrades: Literal["end_of_period", "immediate"] = Field(
+        "end_of_period", description="When a downgrade takes effect"
+    )
+
+
 class ProductCreate(_Strict):
     id: str = Ref
     display_name: str = Name
     description: str | None = Field(None, max_length=2000)
+    settings: ProductSettings = Field(default_factory=ProductSettings)
     metadata: MetadataDict = Metadata
 
 
 class ProductUpdate(_Strict):
     display_name: str | None = Field(None, min_length=1, max_length=200)
     description: str | None = Field(None, max_length=2000)
+    settings: ProductSettings | None = None
     metadata: MetadataDict | None = None
 
-    _not_null = field_validator("display_name", mode="before")(_reject_null)
+    _not_null = field_validator("display_name", "settings", mode="before")(_reject_null)
 
 
 class ProductPublic(BaseModel):
     id: str
     display_name: str
     description: str | None
+    settings: ProductSettings
     metadata: dict[str, Any]
     archived: bool
     created_at: datetime
@@ -145,24 +161,12 @@ class EntitlementPublic(EntitlementIn):
     model_config = ConfigDict(extra="ignore")
 
 
-class PriceIn(_Strict):
-    billing_period: BillingPeriod
-    currency: str = Field(description="ISO 4217 code, e.g. USD")
-    amount_minor: int = Field(ge=0, le=INT64_MAX,
-                              description="Amount per billing period in minor units")
-
-    @field_validator("currency")
-    @classmethod
-    def _iso_4217(cls, v: str) -> str:
-        v = v.upper()
-        if not is_currency(v):
-            raise ValueError(f"'{v}' is not an ISO 4217 currency code")
-        return v
+PriceIn = PriceSpec
 
 
-class PricePublic(PriceIn):
+class PricePublic(PriceSpec):
     model_config = ConfigDict(extra="ignore")
-    amount: str = Field(description="The same amount in major units, exact (e.g. '29.00')")
+    amount: str | None = Field(None, description="amount_minor in major units, exact ('29.00')")
 
 
 def _unique_features(entitlements: list[EntitlementIn] | None) -> None:
@@ -176,9 +180,11 @@ def _unique_features(entitlements: list[EntitlementIn] | None) -> None:
 def _unique_prices(prices: list[PriceIn] | None) -> None:
     if prices is None:
         return
-    keys = [(p.billing_period, p.currency) for p in prices]
+    keys = [(p.billing_period, p.currency, p.country, p.model, p.feature_id) for p in prices]
     if len(set(keys)) != len(keys):
-        raise ValueError("prices: one price per billing period and currency")
+        raise ValueError(
+            "prices: one price per billing period, currency, country, model and feature"
+        )
 
 
 class _PackageFields(_Strict):
@@ -205,6 +211,9 @@ class PlanCreate(_PackageFields):
     pricing_type: PricingType = "paid"
     base_plan_id: str | None = Field(None, description="Inherit this plan's entitlements")
     trial_days: int | None = Field(None, ge=1, le=365)
+    trial_requires_payment_method: bool = Field(
+        False, description="Whether starting the trial needs a payment method"
+    )
     compatible_addon_ids: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -229,6 +238,7 @@ class PlanUpdate(_Strict):
     pricing_type: PricingType | None = None
     base_plan_id: str | None = None
     trial_days: int | None = Field(None, ge=1, le=365)
+    trial_requires_payment_method: bool | None = None
     compatible_addon_ids: list[str] | None = None
     entitlements: list[EntitlementIn] | None = Field(None, description="Replaces the list")
     prices: list[PriceIn] | None = Field(None, description="Replaces the list")
@@ -256,6 +266,10 @@ class PlanPublic(BaseModel):
     pricing_type: PricingType
     base_plan_id: str | None
     trial_days: int | None
+    trial_requires_payment_method: bool
+    version: int
+    status: Literal["draft", "published", "superseded"]
+    published_at: datetime | None
     compatible_addon_ids: list[str]
     entitlements: list[EntitlementPublic]
     prices: list[PricePublic]
@@ -271,6 +285,9 @@ class AddonCreate(_PackageFields):
     display_name: str = Name
     max_quantity: int | None = Field(None, ge=1, le=INT32_MAX,
                                      description="Most units one subscription may buy")
+    requires_addon_ids: list[str] = Field(
+        default_factory=list, description="Add-ons a subscription must also have to buy this one"
+    )
 
     @model_validator(mode="after")
     def _priced(self) -> "AddonCreate":
@@ -283,6 +300,7 @@ class AddonUpdate(_Strict):
     display_name: str | None = Field(None, min_length=1, max_length=200)
     description: str | None = Field(None, max_length=2000)
     max_quantity: int | None = Field(None, ge=1, le=INT32_MAX)
+    requires_addon_ids: list[str] | None = None
     entitlements: list[EntitlementIn] | None = Field(None, description="Replaces the list")
     prices: list[PriceIn] | None = Field(None, min_length=1, description="Replaces the list")
     metadata: MetadataDict | None = None
@@ -302,9 +320,62 @@ class AddonPublic(BaseModel):
     display_name: str
     description: str | None
     max_quantity: int | None
+    requires_addon_ids: list[str]
     entitlements: list[EntitlementPublic]
     prices: list[PricePublic]
     metadata: dict[str, Any]
     archived: bool
     created_at: datetime
     updated_at: datetime
+
+
+# -- plan versions ---------------------------------------------------------------------------
+VersionStatus = Literal["draft", "published", "superseded"]
+
+
+class PlanVersionSummary(BaseModel):
+    version: int
+    status: VersionStatus
+    published_at: datetime | None
+    created_at: datetime
+
+
+class PriceChange(BaseModel):
+    key: dict[str, Any] = Field(description="billing_period, currency, country, model, feature_id")
+    change: Literal["added", "removed", "changed"]
+    before: PricePublic | None
+    after: PricePublic | None
+
+
+class EntitlementValues(BaseModel):
+    limit: int | None
+    unlimited: bool
+    enum_values: list[str] | None
+    soft_limit: bool
+    reset_period: ResetPeriod | None
+    display_name: str | None
+    hidden: bool
+
+
+class EntitlementChange(BaseModel):
+    feature_id: str
+    change: Literal["added", "removed", "changed"]
+    changed_fields: list[str] = Field(description="For a change: which values differ")
+    before: EntitlementValues | None
+    after: EntitlementValues | None
+
+
+class FieldChange(BaseModel):
+    field: str
+    before: Any
+    after: Any
+
+
+class PlanDiff(BaseModel):
+    plan_id: str
+    from_version: int
+    to_version: int
+    to_status: VersionStatus
+    fields: list[FieldChange]
+    prices: list[PriceChange]
+    entitlements: list[EntitlementChange]

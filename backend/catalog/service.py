@@ -15,12 +15,15 @@ from backend.catalog.schemas import (
     PlanPublic,
     PlanUpdate,
     PriceIn,
+    PricePublic,
     ProductCreate,
     ProductPublic,
+    ProductSettings,
     ProductUpdate,
     check_prices_for_pricing_type,
 )
 from backend.errors import Conflict, Invalid, NotFound
+from backend.kit.clock import now
 from backend.kit.money import from_minor
 from backend.kit.patch import apply_changes, archive
 from backend.models import Feature, Package, PackageEntitlement, PackagePrice, Product
@@ -31,7 +34,8 @@ PLAN, ADDON = "plan", "addon"
 # -- conversions ------------------------------------------------------------------------------
 def product_public(p: Product) -> ProductPublic:
     return ProductPublic(
-        id=p.ref, display_name=p.display_name, description=p.description, metadata=p.meta,
+        id=p.ref, display_name=p.display_name, description=p.description,
+        settings=ProductSettings.model_validate(p.settings or {}), metadata=p.meta,
         archived=p.archived_at is not None, created_at=p.created_at, updated_at=p.updated_at,
     )
 
@@ -57,14 +61,15 @@ def _entitlements_public(pkg: Package) -> list[dict]:
     ]
 
 
-def _prices_public(pkg: Package) -> list[dict]:
-    return [
-        {
-            "billing_period": p.billing_period, "currency": p.currency,
-            "amount_minor": p.amount_minor, "amount": str(from_minor(p.amount_minor, p.currency)),
-        }
-        for p in pkg.prices
-    ]
+def price_public(spec: dict) -> PricePublic:
+    """A stored price spec as the API shows it (with its whole amount in major units)."""
+    minor = spec.get("amount_minor")
+    amount = str(from_minor(minor, spec["currency"])) if minor is not None else None
+    return PricePublic.model_validate({**spec, "amount": amount})
+
+
+def _prices_public(pkg: Package) -> list[PricePublic]:
+    return [price_public(p.spec) for p in pkg.prices]
 
 
 def plan_public(pkg: Package) -> PlanPublic:
@@ -73,6 +78,8 @@ def plan_public(pkg: Package) -> PlanPublic:
         description=pkg.description, order=pkg.sort_order, highlighted=pkg.highlighted,
         hidden=pkg.hidden, pricing_type=pkg.pricing_type,
         base_plan_id=pkg.base_plan.ref if pkg.base_plan else None, trial_days=pkg.trial_days,
+        trial_requires_payment_method=pkg.trial_requires_payment_method, version=pkg.version,
+        status=pkg.status, published_at=pkg.published_at,
         compatible_addon_ids=[a.ref for a in pkg.compatible_addons],
         entitlements=_entitlements_public(pkg), prices=_prices_public(pkg), metadata=pkg.meta,
         archived=pkg.archived_at is not None, created_at=pkg.created_at, updated_at=pkg.updated_at,
@@ -83,6 +90,7 @@ def addon_public(pkg: Package) -> AddonPublic:
     return AddonPublic(
         id=pkg.ref, product_id=pkg.product.ref, display_name=pkg.display_name,
         description=pkg.description, max_quantity=pkg.max_quantity,
+        requires_addon_ids=list(pkg.requires_addon_ids or []),
         entitlements=_entitlements_public(pkg), prices=_prices_public(pkg), metadata=pkg.meta,
         archived=pkg.archived_at is not None, created_at=pkg.created_at, updated_at=pkg.updated_at,
     )
@@ -119,14 +127,29 @@ def create_product(repo: CatalogRepository, body: ProductCreate) -> Product:
     product = Product(
         environment_id=repo.env, ref=body.id, display_name=body.display_name,
         description=body.description, meta=body.metadata,
+        settings=body.settings.model_dump(),
     )
+    if body.settings.fallback_plan_id:
+        raise Invalid("A new product has no plans yet; set the fallback plan once it exists",
+                      field="settings.fallback_plan_id")
     repo.add(product)
     return product
 
 
 def update_product(repo: CatalogRepository, ref: str, body: ProductUpdate) -> Product:
     product = get_product(repo, ref)
-    apply_changes(product, body.model_dump(exclude_unset=True))
+    changes = body.model_dump(exclude_unset=True)
+    if "settings" in changes:  # a PATCH of settings keeps the settings it leaves out
+        stored = ProductSettings.model_validate(product.settings or {}).model_dump()
+        changes["settings"] = {**stored, **changes["settings"]}
+    fallback = (changes.get("settings") or {}).get("fallback_plan_id")
+    if fallback:
+        plan = repo.package(PLAN, fallback)
+        if plan is None or plan.product_id != product.id:
+            raise Invalid(f"No plan '{fallback}' in this product", field="settings.fallback_plan_id")
+        if plan.pricing_type != "free":
+            raise Invalid("The fallback plan must be a free plan", field="settings.fallback_plan_id")
+    apply_changes(product, changes)
     return product
 
 
@@ -208,22 +231,43 @@ def _entitlement_rows(repo: CatalogRepository, items: Iterable[EntitlementIn]) -
     return rows
 
 
-def _price_rows(prices: Iterable[PriceIn]) -> list[PackagePrice]:
-    return [
-        PackagePrice(billing_period=p.billing_period, currency=p.currency, amount_minor=p.amount_minor)
-        for p in prices
-    ]
+PRICE_FEATURE_TYPES = {
+    # per_unit is priced by a quantity (seats...): a metered feature is priced by usage instead
+    "per_unit": ("configuration",), "tiered": ("configuration", "metered"),
+    "package": ("configuration", "metered"), "usage": ("metered",), "overage": ("metered",),
+}
 
 
-def _resolve_base_plan(repo: CatalogRepository, plan: Package | None, product: Product, ref: str) -> Package:
+def _price_rows(repo: CatalogRepository, prices: Iterable[PriceIn]) -> list[PackagePrice]:
+    prices = list(prices)
+    features = repo.features_by_ref({p.feature_id for p in prices if p.feature_id})
+    rows = []
+    for i, p in enumerate(prices):
+        if p.feature_id is not None:
+            f = features.get(p.feature_id)
+            path = f"prices.{i}.feature_id"
+            if f is None or f.archived_at is not None:
+                raise Invalid(f"No live feature '{p.feature_id}' in this environment", field=path)
+            allowed = PRICE_FEATURE_TYPES.get(p.model, ())
+            if allowed and f.type not in allowed:
+                raise Invalid(f"A {p.model} price needs a {' or '.join(allowed)} feature; "
+                              f"'{f.ref}' is {f.type}", field=path)
+        rows.append(PackagePrice(
+            billing_period=p.billing_period, currency=p.currency, country=p.country,
+            model=p.model, spec=p.model_dump(mode="json", exclude_none=True),
+        ))
+    return rows
+
+
+def resolve_base_plan(repo: CatalogRepository, plan: Package | None, product: Product, ref: str) -> Package:
     base = repo.package(PLAN, ref)
     if base is None:
         raise Invalid(f"No plan '{ref}' in this environment", field="base_plan_id")
     if base.product_id != product.id:
         raise Invalid("The base plan must belong to the same product", field="base_plan_id")
     seen, cursor = set(), base
-    while cursor is not None:
-        if plan is not None and cursor.id == plan.id:
+    while cursor is not None:  # by ref: `plan` may be a draft of a plan the chain reaches
+        if plan is not None and cursor.ref == plan.ref:
             raise Invalid("A plan cannot inherit from itself, directly or not", field="base_plan_id")
         if cursor.id in seen:
             break
@@ -232,15 +276,16 @@ def _resolve_base_plan(repo: CatalogRepository, plan: Package | None, product: P
     return base
 
 
-def _resolve_addons(repo: CatalogRepository, product: Product, refs: list[str]) -> list[Package]:
+def _resolve_addons(repo: CatalogRepository, product: Product, refs: list[str],
+                    field: str = "compatible_addon_ids") -> list[Package]:
     found = repo.packages_by_ref(ADDON, set(refs))
     addons = []
     for i, ref in enumerate(refs):
         addon = found.get(ref)
         if addon is None:
-            raise Invalid(f"No add-on '{ref}' in this environment", field=f"compatible_addon_ids.{i}")
+            raise Invalid(f"No add-on '{ref}' in this environment", field=f"{field}.{i}")
         if addon.product_id != product.id:
-            raise Invalid(f"Add-on '{ref}' belongs to another product", field=f"compatible_addon_ids.{i}")
+            raise Invalid(f"Add-on '{ref}' belongs to another product", field=f"{field}.{i}")
         addons.append(addon)
     return addons
 
@@ -253,22 +298,23 @@ def create_plan(repo: CatalogRepository, body: PlanCreate) -> Package:
         environment_id=repo.env, kind=PLAN, ref=body.id, product_id=product.id, product=product,
         display_name=body.display_name, description=body.description, sort_order=body.order,
         highlighted=body.highlighted, hidden=body.hidden, pricing_type=body.pricing_type,
-        trial_days=body.trial_days, meta=body.metadata,
-        entitlements=_entitlement_rows(repo, body.entitlements), prices=_price_rows(body.prices),
+        trial_days=body.trial_days, trial_requires_payment_method=body.trial_requires_payment_method,
+        meta=body.metadata, published_at=now(),
+        entitlements=_entitlement_rows(repo, body.entitlements), prices=_price_rows(repo, body.prices),
         compatible_addons=_resolve_addons(repo, product, body.compatible_addon_ids),
     )
     if body.base_plan_id:
-        plan.base_plan = _resolve_base_plan(repo, None, product, body.base_plan_id)
+        plan.base_plan = resolve_base_plan(repo, None, product, body.base_plan_id)
     repo.add(plan)
     return plan
 
 
-def update_plan(repo: CatalogRepository, ref: str, body: PlanUpdate) -> Package:
-    plan = get_package(repo, PLAN, ref)
+def apply_plan_update(repo: CatalogRepository, plan: Package, body: PlanUpdate) -> Package:
+    """Apply a PATCH to one plan row (a draft: see `catalog.versioning.update_plan`)."""
     changes = body.model_dump(exclude_unset=True)
     if "base_plan_id" in changes:
         base_ref = changes.pop("base_plan_id")
-        plan.base_plan = _resolve_base_plan(repo, plan, plan.product, base_ref) if base_ref else None
+        plan.base_plan = resolve_base_plan(repo, plan, plan.product, base_ref) if base_ref else None
     if "compatible_addon_ids" in changes:
         plan.compatible_addons = _resolve_addons(repo, plan.product, changes.pop("compatible_addon_ids") or [])
     _apply_package_changes(repo, plan, body, changes)
@@ -286,8 +332,9 @@ def create_addon(repo: CatalogRepository, body: AddonCreate) -> Package:
     addon = Package(
         environment_id=repo.env, kind=ADDON, ref=body.id, product_id=product.id, product=product,
         display_name=body.display_name, description=body.description, pricing_type="paid",
-        max_quantity=body.max_quantity, meta=body.metadata,
-        entitlements=_entitlement_rows(repo, body.entitlements), prices=_price_rows(body.prices),
+        max_quantity=body.max_quantity, meta=body.metadata, published_at=now(),
+        requires_addon_ids=_required_addons(repo, product, body.id, body.requires_addon_ids),
+        entitlements=_entitlement_rows(repo, body.entitlements), prices=_price_rows(repo, body.prices),
     )
     repo.add(addon)
     return addon
@@ -295,8 +342,21 @@ def create_addon(repo: CatalogRepository, body: AddonCreate) -> Package:
 
 def update_addon(repo: CatalogRepository, ref: str, body: AddonUpdate) -> Package:
     addon = get_package(repo, ADDON, ref)
-    _apply_package_changes(repo, addon, body, body.model_dump(exclude_unset=True))
+    changes = body.model_dump(exclude_unset=True)
+    if "requires_addon_ids" in changes:
+        changes["requires_addon_ids"] = _required_addons(
+            repo, addon.product, addon.ref, changes["requires_addon_ids"] or [])
+    _apply_package_changes(repo, addon, body, changes)
     return addon
+
+
+def _required_addons(repo: CatalogRepository, product: Product, own_ref: str, refs: list[str]) -> list[str]:
+    """Add-ons this add-on depends on: existing, of the same product, not itself."""
+    for i, ref in enumerate(refs):
+        if ref == own_ref:
+            raise Invalid("An add-on cannot require itself", field=f"requires_addon_ids.{i}")
+    _resolve_addons(repo, product, refs, field="requires_addon_ids")
+    return list(dict.fromkeys(refs))
 
 
 def _apply_package_changes(repo: CatalogRepository, pkg: Package, body: PlanUpdate | AddonUpdate,
@@ -311,7 +371,7 @@ def _apply_package_changes(repo: CatalogRepository, pkg: Package, body: PlanUpda
         changes.pop("prices")
         pkg.prices = []
         repo.session.flush()
-        pkg.prices = _price_rows(body.prices or [])
+        pkg.prices = _price_rows(repo, body.prices or [])
     apply_changes(pkg, changes)
     repo.session.flush()
 

@@ -104,10 +104,16 @@ class CatalogOperations(Sender):
         """Create a plan; returns `PlanPublic`."""
         return self._send(Call("POST", "/api/v1/plans", PlanPublic, json=payload(body)))
 
-    def update_plan(self, plan_id: str, body: PlanUpdate | Body) -> Any:
-        """Change the fields given (lists are replaced); returns `PlanPublic`."""
+    def update_plan(self, plan_id: str, body: PlanUpdate | Body, *, publish: bool = False) -> Any:
+        """Change the fields given (lists are replaced) in the plan's draft; `PlanPublic` of it.
+
+        The draft is made from the live version if there is none; the live version changes only
+        when the draft is published (`publish_plan`, or `publish=True` here in the same call).
+        """
         path = f"/api/v1/plans/{segment(plan_id)}"
-        return self._send(Call("PATCH", path, PlanPublic, json=payload(body, partial=True)))
+        params = {"publish": "true"} if publish else {}
+        return self._send(Call("PATCH", path, PlanPublic, params=params,
+                               json=payload(body, partial=True)))
 
     def archive_plan(self, plan_id: str) -> Any:
         """Archive a plan (kept for history, gone from the paywall); returns `PlanPublic`."""

@@ -11,7 +11,10 @@ from typing import Any
 from backend.auth.schemas import ApiKeyCreated, ApiKeyPublic, EnvironmentPublic, KeyKind
 from backend.client.call import Call, Sender, page_params, payload, segment
 from backend.client.catalog_ops import CatalogOperations
+from backend.client.coupon_ops import CouponOperations
+from backend.client.version_ops import VersionOperations
 from backend.customers.schemas import CustomerCreate, CustomerPublic, CustomerUpdate
+from backend.estimates.schemas import Estimate, EstimateRequest
 from backend.kit.pagination import Page
 from backend.paywall.schemas import Paywall
 
@@ -100,5 +103,14 @@ class PaywallOperations(Sender):
         return self._send(Call("GET", "/api/v1/paywall", Paywall, params=params))
 
 
-class Operations(AccountOperations, CatalogOperations, CustomerOperations, PaywallOperations):
+class EstimateOperations(Sender):
+    """Price estimates (any key; a customer's country needs a secret key)."""
+
+    def estimate(self, body: EstimateRequest | dict[str, Any]) -> Any:
+        """Itemised lines and totals for a plan, quantities, add-ons, usage, coupon (`Estimate`)."""
+        return self._send(Call("POST", "/api/v1/estimates", Estimate, json=payload(body)))
+
+
+class Operations(AccountOperations, CatalogOperations, CouponOperations, CustomerOperations,
+                 EstimateOperations, PaywallOperations, VersionOperations):
     """The public API as methods. Sync clients return results, async clients awaitables."""

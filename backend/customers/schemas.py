@@ -81,6 +81,7 @@ class SubscriptionSummary(BaseModel):
     id: str
     product_id: str
     plan_id: str
+    plan_version: int = Field(description="The plan version the subscription is on")
     billing_period: Literal["monthly", "annual"]
     currency: str
     status: str

@@ -23,7 +23,8 @@ def customer_public(repo: CustomerRepository, c: Customer) -> CustomerPublic:
     subs = [
         SubscriptionSummary(
             id=s.ref, product_id=s.plan.product.ref, plan_id=s.plan.ref,
-            billing_period=s.billing_period, currency=s.currency, status=s.status,
+            plan_version=s.plan.version, billing_period=s.billing_period, currency=s.currency,
+            status=s.status,
             started_at=s.started_at,
         )
         for s in repo.subscriptions(c.id)

@@ -1,10 +1,12 @@
 """The demo catalog: "Orbit Workspace", a team workspace app priced like a real SaaS."""
 
 from backend.catalog.schemas import AddonCreate, FeatureCreate, PlanCreate, ProductCreate
+from backend.coupons.schemas import CouponCreate
 
 PRODUCT = ProductCreate(
     id="workspace", display_name="Orbit Workspace",
     description="Docs, projects and AI for teams that ship",
+    settings={"on_subscription_end": "fallback_plan", "downgrades": "end_of_period"},
 )
 
 FEATURES = [
@@ -24,36 +26,79 @@ FEATURES = [
     FeatureCreate(id="priority-support", display_name="Priority support", type="boolean"),
 ]
 
+def _flat(usd_month: int, usd_year: int, eur_month: int, eur_year: int) -> list[dict]:
+    """Flat prices in minor units (USD and EUR, monthly and annual)."""
+    return [
+        {"billing_period": period, "currency": currency, "amount_minor": amount}
+        for period, currency, amount in [
+            ("monthly", "USD", usd_month), ("annual", "USD", usd_year),
+            ("monthly", "EUR", eur_month), ("annual", "EUR", eur_year),
+        ]
+    ]
+
+
+# Per-seat prices per (currency, country): monthly and annual unit amounts in major units.
+PLUS_SEAT = [("USD", None, "12", "120"), ("EUR", None, "11", "110"), ("GBP", "GB", "10", "100")]
+BUSINESS_TIERS = [  # (currency, country, monthly tiers, annual tiers) for <=10, <=50, beyond
+    ("USD", None, ("29", "25", "21"), ("290", "250", "210")),
+    ("EUR", None, ("27", "23", "19"), ("270", "230", "190")),
+    ("GBP", "GB", ("24", "21", "18"), ("240", "210", "180")),
+]
+API_OVERAGE = [("USD", None, "2"), ("EUR", None, "2"), ("GBP", "GB", "1.60")]
+
+
+def _plus_prices() -> list[dict]:
+    return [
+        {"billing_period": period, "currency": currency, "country": country, "model": "per_unit",
+         "feature_id": "seats", "unit_amount": amount, "min_quantity": 1, "max_quantity": 20}
+        for currency, country, month, year in PLUS_SEAT
+        for period, amount in (("monthly", month), ("annual", year))
+    ]
+
+
+def _business_prices() -> list[dict]:
+    seats = [
+        {"billing_period": period, "currency": currency, "country": country, "model": "tiered",
+         "tiers_mode": "volume", "feature_id": "seats", "min_quantity": 3,
+         "tiers": [{"up_to": 10, "unit_amount": tiers[0]}, {"up_to": 50, "unit_amount": tiers[1]},
+                   {"up_to": None, "unit_amount": tiers[2]}]}
+        for currency, country, month, year in BUSINESS_TIERS
+        for period, tiers in (("monthly", month), ("annual", year))
+    ]
+    overage = [
+        {"billing_period": period, "currency": currency, "country": country, "model": "overage",
+         "feature_id": "api-calls", "free_units": 100_000, "block_size": 1000, "unit_amount": per_block}
+        for currency, country, per_block in API_OVERAGE
+        for period in ("monthly", "annual")
+    ]
+    return seats + overage
+
+
 ADDONS = [
     AddonCreate(
-        id="extra-seats", product_id="workspace", display_name="Extra seats",
-        description="Five more seats for growing teams", max_quantity=20,
-        entitlements=[{"feature_id": "seats", "limit": 5}],
-        prices=[{"billing_period": "monthly", "currency": "USD", "amount_minor": 2500},
-                {"billing_period": "annual", "currency": "USD", "amount_minor": 25000},
-                {"billing_period": "monthly", "currency": "EUR", "amount_minor": 2300},
-                {"billing_period": "annual", "currency": "EUR", "amount_minor": 23000}],
+        id="extra-storage", product_id="workspace", display_name="Extra storage",
+        description="100 GB more for files and media", max_quantity=10,
+        entitlements=[{"feature_id": "storage", "limit": 100}], prices=_flat(1000, 10000, 900, 9000),
     ),
     AddonCreate(
         id="ai-boost", product_id="workspace", display_name="AI Boost",
         description="10,000 more AI credits every month",
         entitlements=[{"feature_id": "ai-credits", "limit": 10000, "reset_period": "month"}],
-        prices=[{"billing_period": "monthly", "currency": "USD", "amount_minor": 1900},
-                {"billing_period": "annual", "currency": "USD", "amount_minor": 19000},
-                {"billing_period": "monthly", "currency": "EUR", "amount_minor": 1800},
-                {"billing_period": "annual", "currency": "EUR", "amount_minor": 18000}],
+        prices=_flat(1900, 19000, 1800, 18000),
+    ),
+    AddonCreate(
+        id="ai-credit-pack", product_id="workspace", display_name="AI credit pack",
+        description="5,000 prepaid AI credits; 5 packs or more cost less", requires_addon_ids=["ai-boost"],
+        prices=[
+            {"billing_period": period, "currency": currency, "model": "credit_pack", "credits": 5000,
+             "amount_minor": pack, "tiers_mode": "volume",
+             "tiers": [{"up_to": 4, "unit_amount": str(pack / 100)},
+                       {"up_to": None, "unit_amount": str(discounted / 100)}]}
+            for currency, pack, discounted in (("USD", 1000, 800), ("EUR", 900, 750))
+            for period in ("monthly", "annual")
+        ],
     ),
 ]
-
-
-def _prices(usd_month: int, usd_year: int, eur_month: int, eur_year: int) -> list[dict]:
-    return [
-        {"billing_period": "monthly", "currency": "USD", "amount_minor": usd_month},
-        {"billing_period": "annual", "currency": "USD", "amount_minor": usd_year},
-        {"billing_period": "monthly", "currency": "EUR", "amount_minor": eur_month},
-        {"billing_period": "annual", "currency": "EUR", "amount_minor": eur_year},
-    ]
-
 
 PLANS = [
     PlanCreate(
@@ -70,9 +115,9 @@ PLANS = [
     PlanCreate(
         id="plus", product_id="workspace", display_name="Plus", order=1,
         description="For small teams that work together every day",
-        prices=_prices(2900, 29000, 2700, 27000), compatible_addon_ids=["extra-seats", "ai-boost"],
+        prices=_plus_prices(), compatible_addon_ids=["extra-storage", "ai-boost", "ai-credit-pack"],
         entitlements=[
-            {"feature_id": "seats", "limit": 10},
+            {"feature_id": "seats", "limit": 20},
             {"feature_id": "projects", "unlimited": True},
             {"feature_id": "storage", "limit": 100},
             {"feature_id": "ai-credits", "limit": 2000, "reset_period": "month"},
@@ -84,13 +129,13 @@ PLANS = [
     PlanCreate(
         id="business", product_id="workspace", display_name="Business", order=2, highlighted=True,
         description="For growing companies that need control and scale", base_plan_id="plus",
-        trial_days=14, prices=_prices(7900, 79000, 7500, 75000),
-        compatible_addon_ids=["extra-seats", "ai-boost"],
+        trial_days=14, prices=_business_prices(),
+        compatible_addon_ids=["extra-storage", "ai-boost", "ai-credit-pack"],
         entitlements=[
-            {"feature_id": "seats", "limit": 50},
+            {"feature_id": "seats", "unlimited": True},
             {"feature_id": "storage", "limit": 1000},
             {"feature_id": "ai-credits", "limit": 10000, "reset_period": "month"},
-            {"feature_id": "api-calls", "limit": 100000, "reset_period": "month"},
+            {"feature_id": "api-calls", "limit": 100000, "reset_period": "month", "soft_limit": True},
             {"feature_id": "version-history", "enum_values": ["Unlimited"]},
             {"feature_id": "sso"},
             {"feature_id": "audit-log"},
@@ -101,12 +146,20 @@ PLANS = [
         pricing_type="custom", base_plan_id="business",
         description="For organisations with advanced security and support needs",
         entitlements=[
-            {"feature_id": "seats", "unlimited": True},
             {"feature_id": "storage", "unlimited": True},
             {"feature_id": "api-calls", "unlimited": True},
             {"feature_id": "priority-support"},
         ],
     ),
+]
+
+COUPONS = [
+    CouponCreate(id="launch20", code="LAUNCH20", name="Launch offer",
+                 description="20% off the first three billing periods", percent_off=20,
+                 duration="repeating", duration_periods=3),
+    CouponCreate(id="welcome10", code="WELCOME10", name="Welcome",
+                 description="$10 / 9 € off the first bill", amounts_off={"USD": 1000, "EUR": 900},
+                 duration="once", plan_ids=["plus"]),
 ]
 
 CUSTOMERS = [

@@ -9,6 +9,8 @@ from backend.auth import service as auth
 from backend.auth.repository import AuthRepository
 from backend.catalog import service as catalog
 from backend.catalog.repository import CatalogRepository
+from backend.coupons import service as coupons
+from backend.coupons.repository import CouponRepository
 from backend.customers import service as customers
 from backend.customers.repository import CustomerRepository
 from backend.customers.schemas import CustomerCreate
@@ -79,6 +81,9 @@ def seed_catalog(session: Session, environment_id: int) -> bool:
         catalog.create_addon(repo, addon)
     for plan in demo.PLANS:
         catalog.create_plan(repo, plan)
+    coupon_repo = CouponRepository(session, environment_id)
+    for coupon in demo.COUPONS:
+        coupons.create_coupon(coupon_repo, coupon)
     people = CustomerRepository(session, environment_id)
     for data in demo.CUSTOMERS:
         if people.get(data["id"]) is None:

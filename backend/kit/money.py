@@ -4,8 +4,8 @@ Rounding rule: a line amount is computed in Decimal and rounded once to the curr
 unit, half-up (away from zero on .5).
 """
 
-from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from functools import lru_cache, wraps
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_currency, get_currency_precision, list_currencies
@@ -56,6 +56,18 @@ def normalize_locale(locale: str | None, default: str = "en_US") -> str:
         return default
 
 
+def _wide(fn):  # type: ignore[no-untyped-def]
+    """Format in a Decimal context wide enough for any amount (babel quantizes in the current
+    context, whose default 28 digits a price times a large quantity can exceed)."""
+    @wraps(fn)
+    def formatted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        with localcontext() as ctx:
+            ctx.prec = 120
+            return fn(*args, **kwargs)
+    return formatted
+
+
+@_wide
 def format_money(amount_minor: int, currency: str, locale: str = "en_US") -> str:
     """`$1,234.50`, `1.234,50 €`, `¥1,235`; whole amounts drop the zero decimals ($29)."""
     value = from_minor(amount_minor, currency)
@@ -65,3 +77,19 @@ def format_money(amount_minor: int, currency: str, locale: str = "en_US") -> str
         whole = pattern.split(";")[0].replace(".00", "").replace(".0", "")
         return format_currency(value, currency, format=whole, locale=loc, currency_digits=False)
     return format_currency(value, currency, locale=loc)
+
+
+@_wide
+def format_unit_amount(amount: Decimal, currency: str, locale: str = "en_US") -> str:
+    """A per-unit price, which may be below one minor unit: `$0.0004`, `0,50 €`, `$1`."""
+    loc = normalize_locale(locale)
+    if amount == amount.to_integral_value():
+        return format_money(int(amount) * 10 ** exponent(currency), currency, loc)
+    digits = max(exponent(currency), -amount.normalize().as_tuple().exponent)  # type: ignore[operator]
+    pattern = Locale.parse(loc).currency_formats["standard"].pattern.split(";")[0]
+    head, _, tail = pattern.partition(".")
+    if tail:
+        rest = tail.lstrip("0#")
+        pattern = f"{head}.{'0' * exponent(currency)}{'#' * (digits - exponent(currency))}{rest}"
+    return format_currency(amount, currency, format=pattern, locale=loc, currency_digits=False,
+                           decimal_quantization=False)

@@ -38,3 +38,22 @@ def currencies_of(country: str) -> list[str]:
         return list(get_territory_currencies(country, tender=True))
     except Exception:  # babel raises plain errors for unknown territories
         return []
+
+
+# Regions a price may be localised for, besides single countries.
+REGIONS: dict[str, frozenset[str]] = {
+    "EU": frozenset(
+        "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
+    ),
+    "EZ": frozenset("AT BE HR CY EE FI FR DE GR IE IT LV LT LU MT NL PT SK SI ES".split()),
+}
+
+
+def is_price_region(code: str) -> bool:
+    """A country code or a region code (EU, EZ = eurozone) that a price can be localised for."""
+    return code in REGIONS or is_country(code)
+
+
+def region_matches(price_region: str, country: str) -> bool:
+    """Whether a price localised for `price_region` applies to a customer in `country`."""
+    return price_region == country or country in REGIONS.get(price_region, frozenset())

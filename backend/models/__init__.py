@@ -10,6 +10,7 @@ from backend.models.catalog import (
     PlanAddon,
     Product,
 )
+from backend.models.coupon import Coupon  # noqa: F401
 from backend.models.customer import Customer
 from backend.models.environment import ApiKey, Environment
 from backend.models.idempotency import IdempotencyRecord

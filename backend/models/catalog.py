@@ -17,6 +17,7 @@ class Product(Base, EnvironmentScoped, Timestamps):
     ref: Mapped[str] = mapped_column(String(128))
     display_name: Mapped[str] = mapped_column(String(200))
     description: Mapped[str | None] = mapped_column(Text, default=None)
+    settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
     meta: Mapped[dict[str, Any]] = mapped_column("metadata", default=dict)
     archived_at: Mapped[datetime | None] = mapped_column(default=None)
 
@@ -42,7 +43,7 @@ class Package(Base, EnvironmentScoped, Timestamps):
     """A plan or an add-on: a named bundle of entitlements with prices."""
 
     __tablename__ = "packages"
-    __table_args__ = (UniqueConstraint("environment_id", "kind", "ref"),)
+    __table_args__ = (UniqueConstraint("environment_id", "kind", "ref", "version"),)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     kind: Mapped[str] = mapped_column(String(8))
@@ -56,6 +57,11 @@ class Package(Base, EnvironmentScoped, Timestamps):
     pricing_type: Mapped[str] = mapped_column(String(8), default="paid")
     base_plan_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("packages.id"), default=None)
     trial_days: Mapped[int | None] = mapped_column(Integer, default=None)
+    trial_requires_payment_method: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(16), default="published")
+    published_at: Mapped[datetime | None] = mapped_column(default=None)
+    requires_addon_ids: Mapped[list[str]] = mapped_column(default=list)
     max_quantity: Mapped[int | None] = mapped_column(Integer, default=None)
     meta: Mapped[dict[str, Any]] = mapped_column("metadata", default=dict)
     archived_at: Mapped[datetime | None] = mapped_column(default=None)
@@ -108,10 +114,9 @@ class PackageEntitlement(Base):
 
 
 class PackagePrice(Base):
-    """A flat recurring price of a package for one billing period and currency."""
+    """One price of a package; `spec` holds the validated `backend.pricing.model.PriceSpec`."""
 
     __tablename__ = "package_prices"
-    __table_args__ = (UniqueConstraint("package_id", "billing_period", "currency"),)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     package_id: Mapped[int] = mapped_column(
@@ -119,4 +124,6 @@ class PackagePrice(Base):
     )
     billing_period: Mapped[str] = mapped_column(String(16))
     currency: Mapped[str] = mapped_column(String(3))
-    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    country: Mapped[str | None] = mapped_column(String(8), default=None)
+    model: Mapped[str] = mapped_column(String(16), default="flat")
+    spec: Mapped[dict[str, Any]] = mapped_column(default=dict)

@@ -1,5 +1,6 @@
 """Pure assembly of a paywall from catalog values (no I/O): prices, savings, labels, actions."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from backend.catalog.schemas import (
@@ -10,10 +11,9 @@ from backend.catalog.schemas import (
     ProductPublic,
 )
 from backend.entitlements.resolver import Resolved, inherit
-from backend.kit.money import format_money
 from backend.paywall.labels import entitlement_label
+from backend.paywall.prices import period_price
 from backend.paywall.schemas import (
-    Money,
     Paywall,
     PaywallAddon,
     PaywallCustomer,
@@ -23,9 +23,11 @@ from backend.paywall.schemas import (
     PaywallProduct,
     PlanAction,
 )
-from backend.pricing.recurring import annual_savings_percent, monthly_equivalent
+from backend.pricing.localisation import applicable
+from backend.pricing.model import PriceSpec
+from backend.pricing.recurring import annual_savings_percent
 
-PERIODS = ("monthly", "annual")
+PERIODS = ("monthly", "quarterly", "annual")
 
 
 @dataclass(frozen=True)
@@ -37,21 +39,11 @@ class CustomerContext:
     status: str | None
 
 
-def _money(amount_minor: int, currency: str, locale: str) -> Money:
-    return Money(amount_minor=amount_minor, currency=currency,
-                 formatted=format_money(amount_minor, currency, locale))
-
-
-def _prices(prices, currency: str, locale: str) -> list[PaywallPrice]:  # type: ignore[no-untyped-def]
-    chosen = sorted((p for p in prices if p.currency == currency), key=lambda p: PERIODS.index(p.billing_period))
-    return [
-        PaywallPrice(
-            billing_period=p.billing_period,
-            amount=_money(p.amount_minor, currency, locale),
-            monthly_equivalent=_money(monthly_equivalent(p.amount_minor, p.billing_period), currency, locale),
-        )
-        for p in chosen
-    ]
+def _prices(prices: Sequence[PriceSpec], currency: str, country: str | None, locale: str,
+            features: dict[str, FeaturePublic]) -> list[PaywallPrice]:
+    chosen = [p for p in applicable(prices, country) if p.currency == currency]
+    by_period = [[p for p in chosen if p.billing_period == period] for period in PERIODS]
+    return [period_price(specs, features, locale) for specs in by_period if specs]
 
 
 def _savings(prices: list[PaywallPrice]) -> int:
@@ -107,6 +99,7 @@ def build_paywall(
     currency: str,
     locale: str,
     customer: CustomerContext | None = None,
+    country: str | None = None,
 ) -> Paywall:
     """Everything a pricing table shows for a product in one currency and locale.
 
@@ -122,13 +115,19 @@ def build_paywall(
     )
     # Paid plans without a price in this currency are left out too.
     shown = [p for p in visible
-             if p.pricing_type != "paid" or any(pr.currency == currency for pr in p.prices)]
+             if p.pricing_type != "paid" or _prices(p.prices, currency, country, locale, features)]
     shown_ids = {p.id for p in shown}
-    addon_by_id = {a.id: a for a in addons if not a.archived}
+    addon_by_id = {a.id: a for a in addons
+                   if not a.archived and _prices(a.prices, currency, country, locale, features)}
+    prices_of = {p.id: _prices(p.prices, currency, country, locale, features) for p in shown}
+    # Free and custom plans act on the periods the paid plans offer (all of them if none do).
+    paid_periods = [period for period in PERIODS if any(
+        pr.billing_period == period for p in shown if p.pricing_type == "paid" for pr in prices_of[p.id])]
     out_plans: list[PaywallPlan] = []
     for plan in shown:
-        prices = _prices(plan.prices, currency, locale)
-        periods = [p.billing_period for p in prices] if plan.pricing_type == "paid" else list(PERIODS)
+        prices = prices_of[plan.id]
+        periods = ([p.billing_period for p in prices] if plan.pricing_type == "paid"
+                   else paid_periods or list(PERIODS))
         # "Everything in X" only names a plan on the page; otherwise every line is listed.
         base = plans_by_id.get(plan.base_plan_id) if plan.base_plan_id in shown_ids else None
         out_plans.append(PaywallPlan(
@@ -142,7 +141,7 @@ def build_paywall(
                 for r in resolve_plan_entitlements(plan, plans_by_id)
                 if not r.entitlement.hidden and r.entitlement.feature_id in features
             ],
-            compatible_addon_ids=[a for a in plan.compatible_addon_ids if a in addon_by_id],
+            compatible_addon_ids=_buyable_addons(plan, addon_by_id),
             is_current=plan.id == current_id,
             actions={period: plan_action(plan, period, order_of, customer) for period in periods},
             savings_percent=_savings(prices),
@@ -159,17 +158,28 @@ def build_paywall(
         addons=[
             PaywallAddon(
                 id=a.id, display_name=a.display_name, description=a.description,
-                max_quantity=a.max_quantity, prices=_prices(a.prices, currency, locale),
+                max_quantity=a.max_quantity, prices=_prices(a.prices, currency, country, locale, features),
                 entitlements=[_entitlement(e, False, features[e.feature_id], locale)
                               for e in a.entitlements if not e.hidden and e.feature_id in features],
             )
-            for a in addon_by_id.values() if a.id in used_addons
+            for a in addon_by_id.values()
+            if a.id in used_addons
         ],
         customer=PaywallCustomer(
             id=customer.id, name=customer.name, current_plan_id=customer.plan_id,
             current_billing_period=customer.billing_period, subscription_status=customer.status,
         ) if customer else None,
     )
+
+
+def _buyable_addons(plan: PlanPublic, addon_by_id: dict[str, AddonPublic]) -> list[str]:
+    """The plan's add-ons on offer whose required add-ons are on offer for the plan too."""
+    ids = [a for a in plan.compatible_addon_ids if a in addon_by_id]
+    while True:
+        kept = [a for a in ids if all(r in ids for r in addon_by_id[a].requires_addon_ids)]
+        if kept == ids:
+            return ids
+        ids = kept
 
 
 def _default_period(periods: list[str], customer: CustomerContext | None) -> str:

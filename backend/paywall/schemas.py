@@ -4,7 +4,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-BillingPeriod = Literal["monthly", "annual"]
+BillingPeriod = Literal["monthly", "quarterly", "annual"]
+PriceModel = Literal["flat", "per_unit", "tiered", "package", "usage", "overage", "credit_pack"]
 PricingType = Literal["free", "paid", "custom"]
 Intent = Literal[
     "subscribe",  # anonymous visitor or a customer without a subscription
@@ -25,10 +26,43 @@ class Money(BaseModel):
     formatted: str
 
 
+class PaywallTier(BaseModel):
+    up_to: int | None = Field(description="Inclusive; null for the last, unbounded tier")
+    unit_amount: str = Field(description="Formatted price per unit, e.g. '$0.50'")
+    unit_amount_decimal: str = Field(description="The same, exact, in major units")
+    monthly_unit_amount: str = Field(description="Per unit per month (annual ÷ 12, half-up)")
+    flat_amount: Money | None = None
+
+
+class PriceComponent(BaseModel):
+    """One priced element of a plan for a period: the flat fee, seats, tiers, usage..."""
+
+    model: PriceModel
+    feature_id: str | None = None
+    unit: str | None = None
+    unit_plural: str | None = None
+    amount: Money | None = Field(None, description="flat: per period; package: per block; pack price")
+    unit_amount: str | None = Field(None, description="Formatted per-unit price")
+    unit_amount_decimal: str | None = None
+    monthly_unit_amount: str | None = Field(None, description="Per unit per month (annual ÷ 12)")
+    tiers: list[PaywallTier] | None = None
+    tiers_mode: Literal["volume", "graduated"] | None = None
+    min_quantity: int | None = None
+    max_quantity: int | None = None
+    default_quantity: int | None = Field(None, description="What the displayed total assumes")
+    block_size: int | None = None
+    free_units: int | None = None
+    credits: int | None = None
+    caption: str = Field(description="e.g. 'per seat', 'per 1,000 API calls'")
+    billed_in_arrears: bool = Field(False, description="Usage charged after the period")
+
+
 class PaywallPrice(BaseModel):
     billing_period: BillingPeriod
-    amount: Money = Field(description="Charged once per billing period")
-    monthly_equivalent: Money = Field(description="Amount per month (annual ÷ 12, half-up)")
+    amount: Money = Field(description="Charged per billing period at the default quantities")
+    monthly_equivalent: Money = Field(description="amount per month (annual ÷ 12, half-up)")
+    starts_at: bool = Field(False, description="More may be charged (quantities, usage)")
+    components: list[PriceComponent] = Field(default_factory=list)
 
 
 class PaywallEntitlement(BaseModel):

@@ -7,39 +7,25 @@ from backend.catalog.repository import CatalogRepository
 from backend.config import Settings
 from backend.customers.repository import CustomerRepository
 from backend.errors import Forbidden, Invalid, NotFound
-from backend.kit.money import is_currency, normalize_locale
-from backend.kit.regions import currencies_of, is_country
+from backend.kit.money import normalize_locale
+from backend.kit.params import country_param, currency_param
 from backend.paywall.builder import CustomerContext, build_paywall
 from backend.paywall.cache import RenderCache, Rendered
+from backend.pricing.localisation import (
+    CurrencyUnavailable,
+    applicable,
+    choose_currency,
+    currencies,
+)
 
 
-def _pick_currency(wanted: str | None, subscribed: str | None, country: str | None,
-                   offered: list[str], default: str) -> str:
-    if wanted:
-        if offered and wanted not in offered:
-            raise Invalid(f"This product has no prices in {wanted}; it offers {', '.join(offered)}",
-                          field="currency")
-        return wanted
-    if subscribed in offered:
-        return subscribed  # type: ignore[return-value]
-    for currency in currencies_of(country) if country else []:
-        if currency in offered:
-            return currency
-    if default in offered or not offered:
-        return default
-    return offered[0]
-
-
-def _validated(currency: str | None, country: str | None) -> tuple[str | None, str | None]:
-    if currency is not None:
-        currency = currency.upper()
-        if not is_currency(currency):
-            raise Invalid(f"'{currency}' is not an ISO 4217 currency code", field="currency")
-    if country is not None:
-        country = country.upper()
-        if not is_country(country):
-            raise Invalid(f"'{country}' is not an ISO 3166-1 alpha-2 code", field="country")
-    return currency, country
+def pick_currency(wanted: str | None, subscribed: str | None, country: str | None,
+                  offered: list[str], default: str) -> str:
+    """`choose_currency`, with an unavailable currency as a 422 on `currency`."""
+    try:
+        return choose_currency(wanted, subscribed, country, offered, default)
+    except CurrencyUnavailable as exc:
+        raise Invalid(str(exc), field="currency") from exc
 
 
 def render_paywall(
@@ -51,7 +37,7 @@ def render_paywall(
 
     Rendered paywalls are cached per catalog revision, so any catalog change is visible at once.
     """
-    currency, country = _validated(currency, country)
+    currency, country = currency_param(currency), country_param(country)
     repo = CatalogRepository(session, environment_id)
     found = repo.product_with_revision(product_id)
     if found is None or found[0].archived_at is not None:
@@ -80,18 +66,23 @@ def render_paywall(
         # Archived plans are never shown, but pass their entitlements to plans inheriting from them.
         plans = repo.product_packages(product.id, "plan", include_archived=True)
         addons = repo.product_packages(product.id, "addon")
-        offered = sorted({p.currency for pkg in plans if pkg.archived_at is None for p in pkg.prices})
-        chosen = _pick_currency(currency, subscribed_currency, country, offered,
+        plans_public = [catalog.plan_public(p) for p in plans]
+        live_prices = [pr for p in plans_public if not p.archived for pr in p.prices]
+        offered = sorted(currencies(applicable(live_prices, country)))
+        chosen = pick_currency(currency, subscribed_currency, country, offered,
                                 settings.default_currency)
         features = {
             e.feature.ref: catalog.feature_public(e.feature)
             for pkg in [*plans, *addons] for e in pkg.entitlements
         }
+        priced = {pr.spec.get("feature_id") for pkg in [*plans, *addons] for pr in pkg.prices}
+        missing = {ref for ref in priced if ref and ref not in features}
+        features |= {ref: catalog.feature_public(f) for ref, f in repo.features_by_ref(missing).items()}
         return build_paywall(
-            product=catalog.product_public(product),
-            plans=[catalog.plan_public(p) for p in plans],
+            product=catalog.product_public(product), plans=plans_public,
             addons=[catalog.addon_public(a) for a in addons],
             features=features, currency=chosen, locale=chosen_locale, customer=context,
+            country=country,
         ).model_dump_json().encode()
 
     key = (environment_id, revision, product_id, currency, country, chosen_locale, context,

@@ -20,6 +20,7 @@ from backend.catalog.schemas import (
 )
 from backend.client.transport import SyncASGITransport
 from backend.customers.schemas import CustomerCreate, InitialSubscription
+from backend.estimates.schemas import AddonChoice, EstimateRequest
 from tests.backend.helpers import assert_problem, make_product
 
 
@@ -246,12 +247,27 @@ PLAUSIBLE = st.sampled_from(
         "seats",
         "ai-credits",
         "version-history",
-        "extra-seats",
+        "extra-storage",
+        "ai-boost",
+        "ai-credit-pack",
+        "business",
+        "api-calls",
         "USD",
+        "GBP",
         "eur",
         "JPY",
         "monthly",
         "annual",
+        "quarterly",
+        "flat",
+        "per_unit",
+        "tiered",
+        "package",
+        "usage",
+        "overage",
+        "credit_pack",
+        "volume",
+        "graduated",
         "month",
         "boolean",
         "configuration",
@@ -260,12 +276,16 @@ PLAUSIBLE = st.sampled_from(
         "paid",
         "custom",
         "DE",
+        "GB",
+        "EU",
         "de-DE",
         "a@b.co",
         "7 days",
         0,
         1,
         29,
+        "0.0004",
+        [{"up_to": 10, "unit_amount": "2"}, {"up_to": None, "unit_amount": "1"}],
         True,
         [],
         {},
@@ -319,6 +339,7 @@ PACKAGE = {
     "compatible_addon_ids": st.lists(PLAUSIBLE | st.text(max_size=10), max_size=3) | VALUE,
 }
 USD = [{"billing_period": "monthly", "currency": "USD", "amount_minor": 900}]
+FEATURE_KEYS = st.sampled_from(["seats", "api-calls", "ai-credits", "projects"]) | st.text(max_size=8)
 SHAPES = {
     "/api/v1/products": (shaped(ProductCreate), {"id": "", "display_name": "P"}),
     "/api/v1/features": (
@@ -339,6 +360,17 @@ SHAPES = {
     "/api/v1/customers": (
         shaped(CustomerCreate, {"subscription": shaped(InitialSubscription) | VALUE}),
         {"id": "", "subscription": {"plan_id": "plus"}},
+    ),
+    "/api/v1/estimates": (
+        shaped(
+            EstimateRequest,
+            {
+                "addons": st.lists(shaped(AddonChoice), max_size=3) | VALUE,
+                "quantities": st.dictionaries(FEATURE_KEYS, VALUE, max_size=3) | VALUE,
+                "usage": st.dictionaries(FEATURE_KEYS, VALUE, max_size=3) | VALUE,
+            },
+        ),
+        {"plan_id": "business", "billing_period": "monthly", "quantities": {"seats": 12}},
     ),
     "/api/v1/api-keys": (
         st.fixed_dictionaries({}, optional={"kind": VALUE, "name": VALUE}),

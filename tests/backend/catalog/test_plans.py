@@ -61,11 +61,19 @@ def test_create_full_plan(catalog):
     assert created["order"] == 2 and created["highlighted"] and not created["hidden"]
     assert created["pricing_type"] == "paid" and created["trial_days"] == 14
     assert created["compatible_addon_ids"] == ["boost"] and created["base_plan_id"] is None
-    assert created["prices"] == [
-        {"billing_period": "monthly", "currency": "USD", "amount_minor": 2900, "amount": "29.00"},
-        {"billing_period": "annual", "currency": "USD", "amount_minor": 29000, "amount": "290.00"},
-        {"billing_period": "monthly", "currency": "EUR", "amount_minor": 2700, "amount": "27.00"},
+    assert created["trial_requires_payment_method"] is False
+    assert (created["version"], created["status"]) == (1, "published")
+    assert created["published_at"] is not None
+    # a price leaves without a model as a flat price; fields of other models are null
+    assert [{k: v for k, v in p.items() if v is not None} for p in created["prices"]] == [
+        {"billing_period": "monthly", "currency": "USD", "model": "flat", "amount_minor": 2900,
+         "amount": "29.00"},
+        {"billing_period": "annual", "currency": "USD", "model": "flat", "amount_minor": 29000,
+         "amount": "290.00"},
+        {"billing_period": "monthly", "currency": "EUR", "model": "flat", "amount_minor": 2700,
+         "amount": "27.00"},
     ]
+    assert all(p["country"] is None and p["unit_amount"] is None for p in created["prices"])
     ents = {e["feature_id"]: e for e in created["entitlements"]}
     assert list(ents) == ["sso", "seats", "calls", "history"]  # order kept
     assert ents["seats"]["limit"] == 10 and not ents["seats"]["unlimited"]
@@ -241,6 +249,7 @@ def test_update_replaces_lists_and_keeps_the_rest(catalog):
     changed = ok(
         api.patch(
             "/api/v1/plans/pro",
+            params={"publish": "true"},
             json={
                 "entitlements": [
                     {"feature_id": "seats", "limit": 50},

@@ -89,7 +89,7 @@ def test_catalog_operations(client):
         )
     )
     assert isinstance(plan, PlanPublic) and plan.entitlements[0].limit == 10
-    plan = client.update_plan("pro", PlanUpdate(highlighted=True))
+    plan = client.update_plan("pro", PlanUpdate(highlighted=True), publish=True)
     assert plan.highlighted and plan.compatible_addon_ids == ["more"]
     assert client.get_plan("pro").highlighted
 

@@ -4,7 +4,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from backend.catalog.schemas import AddonPublic, FeaturePublic, PlanPublic, ProductPublic
+from backend.catalog.schemas import (
+    AddonPublic,
+    FeaturePublic,
+    PlanPublic,
+    ProductPublic,
+    ProductSettings,
+)
 from backend.paywall.builder import (
     CustomerContext,
     build_paywall,
@@ -66,6 +72,10 @@ def plan(
         pricing_type=pricing_type,
         base_plan_id=base,
         trial_days=trial,
+        trial_requires_payment_method=False,
+        version=1,
+        status="published",
+        published_at=T0,
         compatible_addon_ids=list(addons),
         entitlements=list(entitlements),
         prices=prices,
@@ -83,6 +93,7 @@ def addon(ref, archived=False):
         display_name=ref.title(),
         description=None,
         max_quantity=None,
+        requires_addon_ids=[],
         entitlements=[{"feature_id": "seats", "limit": 5}],
         prices=[price("monthly", 500)],
         metadata={},
@@ -96,6 +107,7 @@ PRODUCT = ProductPublic(
     id="app",
     display_name="App",
     description=None,
+    settings=ProductSettings(),
     metadata={},
     archived=False,
     created_at=T0,
@@ -203,6 +215,26 @@ def test_monthly_only_catalog_and_currency_filter():
     eur = build_paywall(PRODUCT, plans, [], FEATURES, "EUR", "de_DE")
     assert [p.id for p in eur.plans] == ["b"]
     assert eur.plans[0].prices[0].amount.formatted == "17\u00a0€"
+    # free and custom plans act on the periods the page offers
+    with_free = build_paywall(PRODUCT, [*plans, plan("free", 0, "free"), plan("big", 9, "custom")],
+                              [], FEATURES, "USD", "en_US")
+    assert {p.id: list(p.actions) for p in with_free.plans} == {
+        "free": ["monthly"], "a": ["monthly"], "b": ["monthly"], "big": ["monthly"]}
+
+
+def test_addons_whose_requirements_are_not_offered_are_left_out():
+    def needing(ref, *requires):
+        return addon(ref).model_copy(update={"requires_addon_ids": list(requires)})
+
+    addons = [addon("boost"), needing("pack", "boost"), needing("refill", "pack"),
+              needing("orphan", "gone"), addon("gone", archived=True)]
+    plans = [plan("basic", 1, addons=["boost", "pack", "refill", "orphan"]),
+             plan("lite", 0, addons=["pack", "refill"])]  # boost is not offered with lite
+    paywall = build_paywall(PRODUCT, plans, addons, FEATURES, "USD", "en_US")
+    by_id = {p.id: p for p in paywall.plans}
+    assert by_id["basic"].compatible_addon_ids == ["boost", "pack", "refill"]
+    assert by_id["lite"].compatible_addon_ids == []
+    assert [a.id for a in paywall.addons] == ["boost", "pack", "refill"]
 
 
 def test_customer_context_marks_current_and_shows_their_hidden_plan():
