@@ -14,8 +14,9 @@ DEMO_CUSTOMERS: dict[str, tuple[str, str]] = {
     "": ("Anonymous visitor", "USD"),
     "acme": ("Acme Corp", "USD"),
     "globex": ("Globex GmbH", "EUR"),
+    "initech": ("Initech", "GBP"),
 }
-CURRENCIES = ("USD", "EUR")
+CURRENCIES = ("USD", "EUR", "GBP")
 
 FAQ = (
     ("Can I change plans later?",
@@ -53,10 +54,12 @@ class StorefrontState(rx.State):
             self.currency = currency
 
     @rx.event
-    def plan_selected(self, plan_id: str, billing_period: str, intent: str):
+    def plan_selected(self, plan_id: str, billing_period: str, intent: str,
+                      quantities: dict[str, int] | None = None):
         """What the paywall's `on_plan_selected` hands the host app."""
         plan = plan_id.replace("-", " ").title()
-        self.selection = f"{plan} · {billing_period} · {intent}"
+        chosen = "".join(f" · {qty} {feature}" for feature, qty in (quantities or {}).items())
+        self.selection = f"{plan} · {billing_period} · {intent}{chosen}"
 
 
 def _header() -> rx.Component:
@@ -305,5 +308,7 @@ body { margin: 0; }
   .sf-control-label { float: none; display: block; margin: 0 0 6px; line-height: 1.4;
     text-align: center; width: 100%; }
   .sf-seg-option { padding: 0 9px; }
+  .sf-segmented { flex-wrap: wrap; justify-content: center; white-space: normal;
+    max-width: calc(100vw - 48px); }
 }
 """

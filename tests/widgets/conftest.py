@@ -9,13 +9,43 @@ import pytest
 from backend.paywall.schemas import Paywall
 
 
-def _price(period: str, amount: int, monthly: int, fmt: str, fmt_monthly: str) -> dict[str, Any]:
+def _money(minor: int, fmt: str, currency: str = "USD") -> dict[str, Any]:
+    return {"amount_minor": minor, "currency": currency, "formatted": fmt}
+
+
+def _price(period: str, amount: int, monthly: int, fmt: str, fmt_monthly: str,
+           components: list[dict[str, Any]] | None = None,
+           starts_at: bool = False) -> dict[str, Any]:
     return {
         "billing_period": period,
-        "amount": {"amount_minor": amount, "currency": "USD", "formatted": fmt},
-        "monthly_equivalent": {"amount_minor": monthly, "currency": "USD",
-                               "formatted": fmt_monthly},
+        "amount": _money(amount, fmt),
+        "monthly_equivalent": _money(monthly, fmt_monthly),
+        "starts_at": starts_at,
+        "components": components or [],
     }
+
+
+def _seats(unit_amount: str, **extra: Any) -> dict[str, Any]:
+    return {"model": "per_unit", "feature_id": "seats", "unit": "seat", "unit_plural": "seats",
+            "unit_amount": unit_amount, "min_quantity": 1, "max_quantity": 20,
+            "default_quantity": 1, "caption": "per seat", **extra}
+
+
+def _tiered(amounts: tuple[str, str, str], monthly: tuple[str, str, str] | None = None) -> dict[str, Any]:
+    per_month = monthly or amounts
+    bounds = (10, 50, None)
+    return {"model": "tiered", "feature_id": "seats", "unit": "seat", "unit_plural": "seats",
+            "tiers": [{"up_to": up_to, "unit_amount": amount, "unit_amount_decimal": "0",
+                       "monthly_unit_amount": month}
+                      for up_to, amount, month in zip(bounds, amounts, per_month, strict=True)],
+            "tiers_mode": "volume", "min_quantity": 3, "default_quantity": 3,
+            "caption": "per seat"}
+
+
+OVERAGE = {"model": "overage", "feature_id": "api-calls", "unit": "API call",
+           "unit_plural": "API calls", "unit_amount": "$2", "block_size": 1000,
+           "free_units": 100000, "billed_in_arrears": True,
+           "caption": "100,000 API calls included, then $2 per 1,000 API calls"}
 
 
 def _ent(feature_id: str, label: str, inherited: bool = False) -> dict[str, Any]:
@@ -45,20 +75,22 @@ def make_paywall(**changes: Any) -> Paywall:
              "actions": _actions("subscribe")},
             {"id": "plus", "display_name": "Plus", "order": 1, "highlighted": False,
              "pricing_type": "paid",
-             "prices": [_price("monthly", 2900, 2900, "$29", "$29"),
-                        _price("annual", 29000, 2417, "$290", "$24.17")],
-             "entitlements": [_ent("seats", "10 seats"), _ent("projects", "Unlimited projects")],
-             "compatible_addon_ids": ["extra-seats", "ai-boost", "gone"],
+             "prices": [_price("monthly", 1200, 1200, "$12", "$12", [_seats("$12", monthly_unit_amount="$12")], True),
+                        _price("annual", 12000, 1000, "$120", "$10", [_seats("$120", monthly_unit_amount="$10")], True)],
+             "entitlements": [_ent("seats", "20 seats"), _ent("projects", "Unlimited projects")],
+             "compatible_addon_ids": ["extra-storage", "ai-boost", "ai-credit-pack", "gone"],
              "actions": _actions("subscribe"), "savings_percent": 17},
             {"id": "business", "display_name": "Business", "order": 2, "highlighted": True,
              "pricing_type": "paid", "base_plan_id": "plus", "base_plan_name": "Plus",
              "trial_days": 14,
-             "prices": [_price("monthly", 7900, 7900, "$79", "$79"),
-                        _price("annual", 79000, 6583, "$790", "$65.83")],
-             "entitlements": [_ent("seats", "50 seats"),
+             "prices": [_price("monthly", 8700, 8700, "$87", "$87",
+                               [_tiered(("$29", "$25", "$21")), OVERAGE], True),
+                        _price("annual", 87000, 7250, "$870", "$72.50",
+                               [_tiered(("$290", "$250", "$210"), ("$24.17", "$20.83", "$17.50")), OVERAGE], True)],
+             "entitlements": [_ent("seats", "Unlimited seats"),
                               _ent("projects", "Unlimited projects", inherited=True),
                               _ent("sso", "SAML single sign-on")],
-             "compatible_addon_ids": ["extra-seats"],
+             "compatible_addon_ids": ["extra-storage"],
              "actions": _actions("start_trial")},
             {"id": "enterprise", "display_name": "Enterprise", "order": 3, "highlighted": False,
              "pricing_type": "custom", "base_plan_id": "business", "base_plan_name": "Business",
@@ -66,11 +98,15 @@ def make_paywall(**changes: Any) -> Paywall:
              "compatible_addon_ids": [], "actions": _actions("contact_us")},
         ],
         "addons": [
-            {"id": "extra-seats", "display_name": "Extra seats",
-             "prices": [_price("monthly", 800, 800, "$8", "$8"),
-                        _price("annual", 8000, 667, "$80", "$6.67")], "entitlements": []},
+            {"id": "extra-storage", "display_name": "Extra storage",
+             "prices": [_price("monthly", 1000, 1000, "$10", "$10"),
+                        _price("annual", 10000, 833, "$100", "$8.33")], "entitlements": []},
             {"id": "ai-boost", "display_name": "AI Boost",
              "prices": [_price("monthly", 1900, 1900, "$19", "$19")], "entitlements": []},
+            {"id": "ai-credit-pack", "display_name": "AI credit pack",
+             "prices": [_price("monthly", 1000, 1000, "$10", "$10", [
+                 {"model": "credit_pack", "amount": _money(1000, "$10"), "credits": 5000,
+                  "caption": "5,000 credits per pack"}], True)], "entitlements": []},
         ],
     }
     data.update(changes)

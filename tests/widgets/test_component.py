@@ -14,6 +14,11 @@ class HostState(rx.State):
     def choose(self, plan_id: str, billing_period: str, intent: str):
         self.chosen = f"{plan_id}/{billing_period}/{intent}"
 
+    @rx.event
+    def choose_seats(self, plan_id: str, billing_period: str, intent: str,
+                     quantities: dict[str, int]):
+        self.chosen = f"{plan_id}/{billing_period}/{intent}/{quantities}"
+
 
 def _rendered(component: rx.Component) -> str:
     return str(component.render())
@@ -30,10 +35,27 @@ def test_paywall_renders_stable_class_names_and_test_ids() -> None:
 
 
 def test_paywall_wires_the_host_handler_with_plan_period_and_intent() -> None:
-    out = _rendered(widgets.paywall("workspace", customer_id=HostState.customer_id,
-                                    on_plan_selected=HostState.choose))
-    assert "host_state.choose" in out
-    assert '["plan_id"]' in out and '["billing_period"]' in out and '["intent"]' in out
+    component = widgets.paywall("workspace", customer_id=HostState.customer_id,
+                                on_plan_selected=HostState.choose)
+    out = _rendered(component)
+    # The button only names the plan; the state calls the host with server-side values.
+    assert ".select_plan" in out and '["plan_id"]' in out
+    assert component.children[0].State.config["on_plan_selected"] is HostState.choose
+
+
+def test_four_argument_handlers_also_get_the_quantities() -> None:
+    from widgets.paywall.state import accepts_quantities
+
+    assert not accepts_quantities(HostState.choose)
+    assert accepts_quantities(HostState.choose_seats)
+    assert accepts_quantities(lambda *args: None)
+
+
+def test_seat_input_is_labelled_and_debounced() -> None:
+    out = _rendered(widgets.paywall("workspace"))
+    for needle in ("DebounceInput", "debounceTimeout:300", "type_quantity", "commit_quantity",
+                   "step_quantity", "tg-tier-selector", "tg-total-error", "tg-starts-at"):
+        assert needle in out, needle
 
 
 def test_var_arguments_reload_the_paywall_when_they_change() -> None:

@@ -29,9 +29,10 @@ class FakeClient:
         return result
 
 
-def _widget(**config: Any):
+def _widget(on_plan_selected: Any = None, **config: Any):
     return PaywallWidget.create(config={"product_id": "workspace", **config},
-                                on_plan_selected=None, skeleton_count=3, class_name="")
+                                on_plan_selected=on_plan_selected, skeleton_count=3,
+                                class_name="")
 
 
 @pytest.fixture
@@ -69,9 +70,9 @@ def test_load_fetches_and_renders_cards(make_state, paywall: Paywall) -> None:
 def test_select_period_rebuilds_cards(make_state, paywall: Paywall) -> None:
     state = make_state(FakeClient(paywall), preferred_billing_period="monthly")
     _drain(state.load())
-    assert state.period == "monthly" and state.cards[1].price == "$29"
+    assert state.period == "monthly" and state.cards[1].price == "$12"
     state.select_period("annual")
-    assert state.period == "annual" and state.cards[1].price == "$24.17"
+    assert state.period == "annual" and state.cards[1].price == "$10"
     state.select_period("weekly")
     assert state.period == "annual"
 
@@ -107,3 +108,57 @@ def test_each_paywall_keeps_its_own_config() -> None:
     first, second = _widget(product_id="a"), _widget(product_id="b")
     assert first.State is not second.State
     assert (first.State.config["product_id"], second.State.config["product_id"]) == ("a", "b")
+
+
+def test_seat_changes_schedule_a_server_side_estimate(make_state, paywall: Paywall) -> None:
+    state = make_state(FakeClient(paywall), preferred_billing_period="monthly",
+                       customer_id="acme")
+    _drain(state.load())
+    event = state.type_quantity("plus", "5")
+    assert event is not None and "fetch_estimate" in str(event.handler.fn.__name__)
+    plus = state.cards[1]
+    assert plus.quantity_text == "5" and plus.estimating and plus.quantities == {"seats": 5}
+    assert state.selected_quantities == {"plus": {"seats": 5}, "business": {"seats": 3}}
+    assert state._estimate_body("plus") == {
+        "plan_id": "plus", "billing_period": "monthly", "quantities": {"seats": 5},
+        "customer_id": "acme", "currency": "USD", "locale": "en_US"}
+    # Back to the default quantity: the backend's own total, no estimate needed.
+    assert state.step_quantity("plus", -10) is None
+    assert state.cards[1].quantity_text == "1" and not state.cards[1].estimating
+
+
+def test_typed_garbage_shows_an_inline_error_and_blur_clamps(make_state, paywall) -> None:
+    state = make_state(FakeClient(paywall), preferred_billing_period="monthly")
+    _drain(state.load())
+    assert state.type_quantity("plus", "lots") is None
+    assert state.cards[1].estimate_error == "Enter a whole number of seats."
+    state.commit_quantity("plus", "99")
+    assert state.cards[1].quantity_text == "20" and state.cards[1].estimate_error == ""
+    state.commit_quantity("business", "1")
+    assert state.cards[2].quantity_text == "3"
+
+
+def test_plan_button_calls_the_host_with_server_side_quantities(make_state, paywall) -> None:
+    calls: list[tuple] = []
+
+    def host(plan_id, billing_period, intent, quantities):
+        calls.append((plan_id, billing_period, intent, quantities))
+        return "event"
+
+    state = make_state(FakeClient(paywall), preferred_billing_period="annual",
+                       on_plan_selected=host)
+    _drain(state.load())
+    state.commit_quantity("business", "12")
+    assert state.select_plan("business") == "event"
+    assert calls == [("business", "annual", "start_trial", {"seats": 12})]
+    state.select_plan("enterprise")
+    assert calls[-1] == ("enterprise", "annual", "contact_us", {})
+
+
+def test_three_argument_hosts_keep_working(make_state, paywall) -> None:
+    calls: list[tuple] = []
+    state = make_state(FakeClient(paywall),
+                       on_plan_selected=lambda p, b, i: calls.append((p, b, i)))
+    _drain(state.load())
+    state.select_plan("plus")
+    assert calls == [("plus", "annual", "subscribe")]

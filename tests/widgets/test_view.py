@@ -1,10 +1,15 @@
 """The Paywall's view model: what each card shows for a billing period."""
 
+from backend.estimates.schemas import Estimate
 from backend.paywall.schemas import Paywall
 from widgets.paywall.texts import merge_texts
-from widgets.paywall.view import build_cards, choose_period, cta_label, savings_label
+from widgets.paywall.view import Pick, build_cards, choose_period, cta_label, savings_label
 
 TEXTS = merge_texts()
+
+
+def _m(minor: int, fmt: str) -> dict:
+    return {"amount_minor": minor, "currency": "USD", "formatted": fmt}
 
 
 def _by_id(paywall: Paywall, period: str, **kwargs):
@@ -17,18 +22,59 @@ def test_cards_follow_plan_order(paywall: Paywall) -> None:
         "free", "plus", "business", "enterprise"]
 
 
-def test_monthly_prices_use_formatted_amounts(paywall: Paywall) -> None:
-    cards = _by_id(paywall, "monthly")
-    assert (cards["plus"].price, cards["plus"].price_caption) == ("$29", "per month")
-    assert cards["business"].price == "$79"
-    assert cards["plus"].price_note == ""
+def test_per_seat_plan_shows_the_seat_price_and_starts_at(paywall: Paywall) -> None:
+    plus = _by_id(paywall, "monthly")["plus"]
+    assert (plus.starts_at, plus.price, plus.price_caption) == (
+        "Starts at", "$12", "per seat / month")
+    assert plus.price_note == ""
+    assert plus.has_quantity and plus.quantity_label == "Seats"
+    assert (plus.quantity_text, plus.quantity_min, plus.quantity_max) == ("1", 1, 20)
+    assert plus.quantity_hint == "1–20 seats"
+    assert plus.quantities == {"seats": 1}
+    assert not plus.can_decrease and plus.can_increase
+    assert plus.total == "$12 / month for 1 seat"  # the backend's default-quantity total
 
 
-def test_annual_prices_show_the_monthly_equivalent(paywall: Paywall) -> None:
+def test_annual_per_seat_price_is_per_month_billed_annually(paywall: Paywall) -> None:
     plus = _by_id(paywall, "annual")["plus"]
-    assert plus.price == "$24.17"
-    assert plus.price_caption == "per month, billed annually"
-    assert plus.price_note == "$290 billed yearly"
+    assert (plus.price, plus.price_caption) == ("$10", "per seat / month, billed annually")
+    assert (plus.total, plus.total_note) == ("$10 / month for 1 seat", "$120 billed yearly")
+
+
+def test_tiered_plan_lists_its_tiers_and_usage_captions(paywall: Paywall) -> None:
+    business = _by_id(paywall, "monthly")["business"]
+    assert (business.price, business.price_caption) == ("$29", "per seat / month")
+    assert [(t.label, t.price, t.active) for t in business.tiers] == [
+        ("1–10 seats", "$29 / mo", True), ("11–50 seats", "$25 / mo", False),
+        ("51+ seats", "$21 / mo", False)]
+    assert business.tiers_title == "Price per seat, by team size"
+    assert business.usage_captions == [
+        "+ 100,000 API calls included, then $2 per 1,000 API calls"]
+    assert business.quantity_hint == "Minimum 3 seats" and business.quantity_max == 0
+    assert business.total == "$87 / month for 3 seats"
+    annual = _by_id(paywall, "annual")["business"]
+    assert (annual.price, annual.price_caption) == ("$24.17", "per seat / month, billed annually")
+    assert [t.price for t in annual.tiers] == ["$24.17 / mo", "$20.83 / mo", "$17.50 / mo"]
+
+
+def test_estimate_sets_total_and_active_tier(paywall: Paywall) -> None:
+    estimate = Estimate.model_validate({
+        "plan_id": "business", "plan_version": 1, "billing_period": "monthly",
+        "currency": "USD", "country": None, "locale": "en_US", "lines": [],
+        "subtotal": _m(30000, "$300"), "total": _m(30000, "$300"), "usage": _m(0, "$0"),
+        "total_with_usage": _m(30000, "$300"), "monthly_equivalent": _m(30000, "$300")})
+    picks = {"business": Pick(quantity=12, text="12", estimate=estimate)}
+    business = {c.id: c for c in build_cards(paywall, "monthly", TEXTS, picks=picks)}["business"]
+    assert business.total == "$300 / month for 12 seats"
+    assert [t.active for t in business.tiers] == [False, True, False]
+    assert business.quantities == {"seats": 12}
+    pending = {"business": Pick(quantity=14, text="14", pending=True)}
+    waiting = {c.id: c for c in build_cards(paywall, "monthly", TEXTS, picks=pending)}
+    assert waiting["business"].estimating and waiting["business"].total == ""
+    failed = {"plus": Pick(quantity=25, text="25", error="Can't price 25 seats: too many")}
+    plus = {c.id: c for c in build_cards(paywall, "monthly", TEXTS, picks=failed)}["plus"]
+    assert plus.estimate_error == "Can't price 25 seats: too many"
+    assert plus.quantity_text == "25" and not plus.can_increase
 
 
 def test_free_and_custom_plans(paywall: Paywall) -> None:
@@ -74,15 +120,16 @@ def test_highlighted_plan_id_overrides_the_catalog(paywall: Paywall) -> None:
 def test_inherited_plans_list_only_their_own_entitlements(paywall: Paywall) -> None:
     cards = _by_id(paywall, "monthly")
     assert cards["business"].features_title == "Everything in Plus, plus:"
-    assert cards["business"].features == ["50 seats", "SAML single sign-on"]
+    assert cards["business"].features == ["Unlimited seats", "SAML single sign-on"]
     assert cards["plus"].features_title == "Includes:"
-    assert cards["plus"].features == ["10 seats", "Unlimited projects"]
+    assert cards["plus"].features == ["20 seats", "Unlimited projects"]
 
 
 def test_compatible_addons_with_period_prices(paywall: Paywall) -> None:
     plus = _by_id(paywall, "annual")["plus"]
     assert [(a.name, a.price) for a in plus.addons] == [
-        ("Extra seats", "$6.67/mo"), ("AI Boost", "$19/mo")]  # unknown ids skipped
+        ("Extra storage", "$8.33/mo"), ("AI Boost", "$19/mo"),
+        ("AI credit pack", "$10 per pack of 5,000 credits")]  # unknown ids skipped
     assert _by_id(paywall, "annual")["free"].addons == []
 
 

@@ -98,13 +98,77 @@ PAYWALL_CSS = """
   color: var(--tg-paywall-current-chip-text); }
 .tg-plan-description { margin: 0; font-size: var(--tg-font-size-2); line-height: 1.5;
   color: var(--tg-paywall-body-text); }
-.tg-plan-pricing { padding: 24px 0 20px; }
-.tg-price { display: flex; flex-direction: column; gap: 6px; margin: 0; }
+.tg-plan-pricing { display: flex; flex-direction: column; padding: 20px 0 20px; }
+.tg-starts-at { margin: 0 0 4px; font-size: var(--tg-font-size-1); line-height: 16px;
+  font-weight: var(--tg-font-weight-medium); letter-spacing: 0.04em; text-transform: uppercase;
+  color: var(--tg-paywall-caption-text); }
+.tg-price { display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 8px; row-gap: 4px;
+  margin: 0; }
 .tg-price-amount { font-size: var(--tg-font-size-7); line-height: 1.1;
   font-weight: var(--tg-font-weight-bold); letter-spacing: -0.03em;
   color: var(--tg-paywall-price-text); font-variant-numeric: tabular-nums; }
-.tg-price-caption { font-size: var(--tg-font-size-2); color: var(--tg-paywall-caption-text); }
-.tg-price-note { margin: 6px 0 0; min-height: 20px; font-size: 13px;
+.tg-price-caption { font-size: var(--tg-font-size-2); line-height: 1.35;
+  color: var(--tg-paywall-caption-text); }
+.tg-usage-captions { list-style: none; margin: 10px 0 0; padding: 0; display: flex;
+  flex-direction: column; gap: 4px; }
+.tg-usage-caption { font-size: 13px; line-height: 18px; color: var(--tg-paywall-caption-text); }
+.tg-configurator { display: flex; flex-direction: column; gap: 14px; margin-top: 18px;
+  padding: 14px; border-radius: var(--tg-radius-3); background: var(--tg-surface-sunken);
+  border: 1px solid var(--tg-border-subtle); }
+.tg-qty { display: flex; align-items: center; justify-content: space-between; gap: 12px; }
+.tg-qty-head { display: flex; flex-direction: column; min-width: 0; }
+.tg-qty-label { font-size: var(--tg-font-size-2); font-weight: var(--tg-font-weight-semibold);
+  color: var(--tg-paywall-title-text); }
+.tg-qty-hint { font-size: var(--tg-font-size-1); color: var(--tg-paywall-caption-text); }
+.tg-stepper { display: inline-flex; align-items: stretch; flex: none; height: 36px;
+  border: 1px solid var(--tg-border); border-radius: var(--tg-radius-2);
+  background: var(--tg-paywall-card-bg); overflow: hidden; }
+.tg-stepper:focus-within { border-color: var(--tg-paywall-focus-ring); }
+.tg-stepper-button { display: inline-flex; align-items: center; justify-content: center;
+  width: 34px; padding: 0; border: 0; background: transparent; color: var(--tg-text);
+  cursor: pointer; }
+.tg-stepper-button:hover:not(:disabled) { background: var(--tg-surface-hover); }
+.tg-stepper-button:disabled { color: var(--tg-text-subtle); cursor: not-allowed; }
+.tg-root .tg-stepper-button:focus-visible { outline-offset: -2px; }
+.tg-stepper-input { width: 52px; border: 0; border-left: 1px solid var(--tg-border-subtle);
+  border-right: 1px solid var(--tg-border-subtle); background: transparent; text-align: center;
+  font: inherit; font-size: var(--tg-font-size-2); font-weight: var(--tg-font-weight-semibold);
+  color: var(--tg-text); font-variant-numeric: tabular-nums; -moz-appearance: textfield; }
+.tg-stepper-input::-webkit-inner-spin-button, .tg-stepper-input::-webkit-outer-spin-button {
+  -webkit-appearance: none; margin: 0; }
+.tg-root .tg-stepper-input:focus-visible { outline-offset: -2px; }
+.tg-stepper-input[aria-invalid="true"] { color: var(--tg-paywall-error-text); }
+.tg-tier-selector { display: flex; flex-direction: column; gap: 6px; }
+.tg-tiers-title { margin: 0; font-size: var(--tg-font-size-1);
+  font-weight: var(--tg-font-weight-medium); color: var(--tg-paywall-caption-text); }
+.tg-tiers { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column;
+  gap: 2px; }
+.tg-tier { display: flex; justify-content: space-between; gap: 8px; padding: 5px 8px;
+  border-radius: var(--tg-radius-2); font-size: 13px; color: var(--tg-paywall-body-text);
+  border: 1px solid transparent; font-variant-numeric: tabular-nums; }
+.tg-tier-active { background: var(--tg-paywall-card-bg); border-color: var(--tg-paywall-highlight-border);
+  color: var(--tg-paywall-title-text); font-weight: var(--tg-font-weight-semibold); }
+.tg-tier-price { white-space: nowrap; }
+.tg-total-block { display: flex; flex-direction: column; gap: 6px; padding-top: 12px;
+  border-top: 1px solid var(--tg-border-subtle); }
+.tg-total { display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 8px; margin: 0;
+  min-height: 21px; }
+.tg-total-amount { font-size: var(--tg-font-size-2); font-weight: var(--tg-font-weight-semibold);
+  color: var(--tg-paywall-title-text); font-variant-numeric: tabular-nums;
+  transition: opacity 120ms ease; }
+.tg-total-busy .tg-total-amount, .tg-total-busy .tg-total-note { opacity: 0.6; }
+.tg-total-note { font-size: var(--tg-font-size-1); color: var(--tg-paywall-caption-text); }
+.tg-total-updating { display: inline-flex; align-items: center; align-self: center; }
+@keyframes tg-spin { to { transform: rotate(360deg); } }
+.tg-spinner { width: 12px; height: 12px; border-radius: 50%;
+  border: 2px solid var(--tg-border); border-top-color: var(--tg-paywall-highlight-border);
+  animation: tg-spin 700ms linear infinite; }
+@media (prefers-reduced-motion: reduce) { .tg-spinner { animation: none; } }
+.tg-total-error { display: flex; align-items: flex-start; gap: 6px; margin: 0;
+  padding: 6px 8px; border-radius: var(--tg-radius-2); font-size: var(--tg-font-size-1);
+  line-height: 16px; color: var(--tg-paywall-error-text); background: var(--tg-paywall-error-bg); }
+.tg-total-error svg { flex: none; margin-top: 1px; }
+.tg-price-note { margin: 6px 0 0; font-size: 13px;
   color: var(--tg-paywall-caption-text); }
 .tg-plan-action { padding-bottom: 24px; border-bottom: 1px solid var(--tg-paywall-divider); }
 .tg-cta { width: 100%; }
@@ -127,11 +191,13 @@ PAYWALL_CSS = """
 .tg-check { flex: none; margin-top: 2px; color: var(--tg-paywall-check); }
 .tg-addons:has(.tg-addon) { margin-top: 24px; padding-top: 20px;
   border-top: 1px dashed var(--tg-paywall-divider); }
-.tg-addon { display: flex; align-items: center; gap: 8px; font-size: 13px;
-  color: var(--tg-paywall-body-text); }
+.tg-addon { display: flex; align-items: baseline; flex-wrap: wrap; column-gap: 8px;
+  row-gap: 2px; font-size: 13px; color: var(--tg-paywall-body-text); }
 .tg-addon-icon { flex: none; color: var(--tg-text-muted); }
-.tg-addon-name { flex: 1; min-width: 0; }
-.tg-addon-price { color: var(--tg-paywall-caption-text); font-variant-numeric: tabular-nums; }
+.tg-addon-icon { align-self: center; }
+.tg-addon-name { flex: 1 1 auto; min-width: 7em; }
+.tg-addon-price { margin-left: auto; text-align: right; color: var(--tg-paywall-caption-text);
+  font-variant-numeric: tabular-nums; }
 """
 
 

@@ -43,7 +43,14 @@ def paywall(
     `AuthState.customer_id`: they are read on the server when the paywall loads (the browser
     cannot substitute another customer) and the paywall reloads when they change.
     `on_plan_selected` is called with `(plan_id, billing_period, intent)` when a plan's button
-    is clicked.
+    is clicked. If the handler takes a fourth positional parameter (or `*args`) it also gets
+    `quantities`, `{feature_id: quantity}` for the plan's seat input (e.g. `{"seats": 12}`;
+    `{}` for plans without one), so existing 3-argument handlers keep working. A host can also
+    read every plan's current choice server-side from the instance's
+    `selected_quantities` (`{plan_id: {feature_id: quantity}}`).
+
+    Per-seat and tiered plans get a seat input (min/max from the price, +/- buttons); its
+    total comes from the backend's estimate endpoint, fetched in the state on the server.
     """
     merge_texts(text_overrides)
     inputs = {"product_id": product_id, "customer_id": customer_id, "currency": currency,

@@ -9,11 +9,12 @@ import reflex as rx
 from reflex.vars import Var
 
 from widgets._ui.feedback import empty_state, error_state, skeleton_cards
+from widgets.paywall.price_view import price_block
 from widgets.paywall.state import PaywallState
 from widgets.paywall.texts import merge_texts
 from widgets.paywall.view import PERIODS, PlanCard
 
-PlanSelectedHandler = Callable[[Any, Any, Any], Any]
+PlanSelectedHandler = Callable[..., Any]
 
 
 def _testid(value: str | Var) -> dict[str, Any]:
@@ -54,29 +55,19 @@ def _period_toggle(state: type[PaywallState], texts: Mapping[str, str]) -> rx.Co
     )
 
 
-def _price(card: Var[PlanCard]) -> rx.Component:
-    return rx.el.div(
-        rx.el.p(
-            rx.el.span(card.price, class_name="tg-price-amount"),
-            rx.el.span(card.price_caption, class_name="tg-price-caption"),
-            class_name="tg-price",
-            custom_attrs=_testid("price-" + card.id),
-        ),
-        rx.el.p(card.price_note, class_name="tg-price-note"),
-        class_name="tg-plan-pricing",
-    )
-
-
 def _cta(
-    card: Var[PlanCard], period: Var[str], on_selected: PlanSelectedHandler | None
+    card: Var[PlanCard], state: type[PaywallState], on_selected: PlanSelectedHandler | None
 ) -> rx.Component:
     kind = rx.cond(card.cta_primary, "tg-cta-primary", "tg-cta-secondary")
+    # The click goes through the paywall's state, which calls the host handler with the
+    # server-side period and quantities (a seat count typed just before the click included).
+    click = state.select_plan(card.id) if on_selected is not None else None
     return rx.el.div(
         rx.el.button(
             card.cta_label,
             type="button",
             disabled=~card.cta_enabled,
-            on_click=on_selected(card.id, period, card.intent) if on_selected else None,
+            on_click=click,
             class_name="tg-button tg-cta " + kind,
             custom_attrs={"data-testid": "cta-" + card.id, "data-intent": card.intent},
         ),
@@ -141,8 +132,8 @@ def _card(
             rx.el.p(card.description, class_name="tg-plan-description"),
             class_name="tg-plan-header",
         ),
-        _price(card),
-        _cta(card, state.period, on_selected),
+        price_block(card, state),
+        _cta(card, state, on_selected),
         _features(card),
         _addons(card),
         class_name=card.class_name,
@@ -191,5 +182,5 @@ class PaywallWidget(PaywallState):
     @classmethod
     def get_component(cls, *, config: dict[str, Any], **props: Any) -> rx.Component:
         """Keep this instance's `config` server-side and build its view."""
-        cls.config = config
+        cls.config = {**config, "on_plan_selected": props.get("on_plan_selected")}
         return render(cls, texts=merge_texts(config.get("text_overrides")), **props)

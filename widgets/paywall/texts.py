@@ -1,7 +1,9 @@
 """Default texts of the Paywall widget; any of them can be replaced with `text_overrides`.
 
 Placeholders in braces are filled in by the widget: `{percent}`, `{days}`, `{plan}`,
-`{amount}`.
+`{amount}`,
+`{unit}`, `{units}`, `{quantity}`, `{min}`, `{max}`, `{start}`, `{end}`, `{caption}`,
+`{detail}`, `{credits}`.
 """
 
 from __future__ import annotations
@@ -15,10 +17,30 @@ DEFAULT_TEXTS: dict[str, str] = {
     "savings_badge": "Save {percent}%",
     "highlight_chip": "Most popular",
     "current_chip": "Your plan",
-    "price_caption_monthly": "per month",
-    "price_caption_annual": "per month, billed annually",
+    "price_caption_monthly": "/ month",
+    "price_caption_annual": "/ month, billed annually",
     "price_note_annual": "{amount} billed yearly",
     "price_note_monthly": "",
+    "price_starts_at": "Starts at",
+    "unit_caption_monthly": "per {unit} / month",
+    "unit_caption_annual": "per {unit} / month, billed annually",
+    "usage_caption": "+ {caption}",
+    "quantity_decrease": "Remove one {unit}",
+    "quantity_increase": "Add one {unit}",
+    "quantity_range": "{min}–{max} {units}",
+    "quantity_minimum": "Minimum {min} {units}",
+    "quantity_invalid": "Enter a whole number of {units}.",
+    "total_monthly": "{amount} / month for {quantity} {units}",
+    "total_annual": "{amount} / month for {quantity} {units}",
+    "total_note_annual": "{amount} billed yearly",
+    "total_updating": "Updating total…",
+    "estimate_error": "Can't price {quantity} {units}: {detail}",
+    "tiers_title_volume": "Price per {unit}, by team size",
+    "tiers_title_graduated": "Graduated price per {unit}",
+    "tier_range": "{start}–{end} {units}",
+    "tier_open": "{start}+ {units}",
+    "tier_period_monthly": "/ mo",
+    "tier_period_annual": "/ mo",
     "price_free": "Free",
     "price_caption_free": "free forever, no card required",
     "price_custom": "Custom",
@@ -27,6 +49,7 @@ DEFAULT_TEXTS: dict[str, str] = {
     "features_title_inherited": "Everything in {plan}, plus:",
     "addons_title": "Available add-ons:",
     "addon_price": "{amount}/mo",
+    "addon_credit_pack": "{amount} per pack of {credits} credits",
     "cta_subscribe": "Get started",
     "cta_start_trial": "Start {days}-day trial",
     "cta_upgrade": "Upgrade",

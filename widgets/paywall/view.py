@@ -8,7 +8,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 
+from backend.estimates.schemas import Estimate
 from backend.paywall.schemas import Paywall, PaywallPlan, PaywallPrice
+from widgets.paywall import prices as pricing
+from widgets.paywall.prices import TierLine
 from widgets.paywall.texts import fill
 
 PERIODS = ("monthly", "annual")
@@ -24,6 +27,17 @@ class AddonLine:
 
 
 @dataclasses.dataclass
+class Pick:
+    """What the visitor chose for one plan: seats as typed, and the estimate for them."""
+
+    quantity: int = 0
+    text: str = ""
+    estimate: Estimate | None = None
+    error: str = ""
+    pending: bool = False
+
+
+@dataclasses.dataclass
 class PlanCard:
     """Everything one plan card shows for the selected billing period."""
 
@@ -35,9 +49,29 @@ class PlanCard:
     chip: str = ""
     is_current: bool = False
     current_chip: str = ""
+    starts_at: str = ""
     price: str = ""
     price_caption: str = ""
     price_note: str = ""
+    usage_captions: list[str] = dataclasses.field(default_factory=list)
+    has_quantity: bool = False
+    quantity_feature: str = ""
+    quantity_label: str = ""
+    quantity_text: str = ""
+    quantity_min: int = 1
+    quantity_max: int = 0  # 0: no maximum
+    quantity_hint: str = ""
+    decrease_label: str = ""
+    increase_label: str = ""
+    can_decrease: bool = False
+    can_increase: bool = False
+    quantities: dict[str, int] = dataclasses.field(default_factory=dict)
+    tiers_title: str = ""
+    tiers: list[TierLine] = dataclasses.field(default_factory=list)
+    total: str = ""
+    total_note: str = ""
+    estimating: bool = False
+    estimate_error: str = ""
     features_title: str = ""
     features: list[str] = dataclasses.field(default_factory=list)
     addons_title: str = ""
@@ -79,10 +113,50 @@ def _price_texts(plan: PaywallPlan, period: str, texts: Mapping[str, str]) -> tu
         return texts["price_free"], texts["price_caption_free"], ""
     if plan.pricing_type == "free" and price.amount.amount_minor == 0:
         return price.amount.formatted, texts["price_caption_free"], ""
-    if period == "annual":
-        note = fill(texts["price_note_annual"], amount=price.amount.formatted)
-        return price.monthly_equivalent.formatted, texts["price_caption_annual"], note
-    return price.amount.formatted, texts["price_caption_monthly"], texts["price_note_monthly"]
+    amount, caption = pricing.headline(price, period, texts)
+    if pricing.quantity_component(price) is not None:
+        return amount, caption, ""  # the total under the seat input says what is billed
+    note = fill(texts["price_note_annual"], amount=price.amount.formatted) if period == "annual" \
+        else texts["price_note_monthly"]
+    return amount, caption, note
+
+
+def _quantity_fields(plan: PaywallPlan, paywall: Paywall, period: str, texts: Mapping[str, str],
+                     pick: Pick | None) -> dict:
+    price = _price_for(plan.prices, period) if plan.pricing_type == "paid" else None
+    seat = pricing.quantity_component(price)
+    if price is None or seat is None or not seat.feature_id:
+        return {}
+    quantity = pick.quantity if pick and pick.quantity else pricing.default_quantity(seat)
+    locale = paywall.locale
+    unit, plural = pricing.units(seat, 1), pricing.units(seat)
+    low = max(seat.min_quantity or 1, 1)
+    estimate = pick.estimate if pick else None
+    quote = pricing.quote(seat, price, period, quantity, estimate, pick.error if pick else "",
+                          locale, texts)
+    tiers_title = ""
+    if seat.tiers:
+        tiers_title = fill(texts[f"tiers_title_{seat.tiers_mode or 'volume'}"], unit=unit)
+    return dict(
+        has_quantity=True,
+        quantity_feature=seat.feature_id,
+        quantity_label=plural[:1].upper() + plural[1:],
+        quantity_text=pick.text if pick and pick.text else str(quantity),
+        quantity_min=low,
+        quantity_max=seat.max_quantity or 0,
+        quantity_hint=pricing.quantity_hint(seat, locale, texts),
+        decrease_label=fill(texts["quantity_decrease"], unit=unit),
+        increase_label=fill(texts["quantity_increase"], unit=unit),
+        can_decrease=quantity > low,
+        can_increase=seat.max_quantity is None or quantity < seat.max_quantity,
+        quantities={seat.feature_id: quantity},
+        tiers_title=tiers_title,
+        tiers=pricing.tier_lines(seat, quantity, period, locale, texts),
+        total=quote.total,
+        total_note=quote.note,
+        estimating=bool(pick and pick.pending),
+        estimate_error=quote.error,
+    )
 
 
 def cta_label(intent: str, period: str, trial_days: int | None, texts: Mapping[str, str]) -> str:
@@ -105,16 +179,9 @@ def _addons(
     plan: PaywallPlan, paywall: Paywall, period: str, texts: Mapping[str, str]
 ) -> list[AddonLine]:
     by_id = {a.id: a for a in paywall.addons}
-    lines = []
-    for addon_id in plan.compatible_addon_ids:
-        addon = by_id.get(addon_id)
-        if addon is None:
-            continue
-        price = _price_for(addon.prices, period) or (addon.prices[0] if addon.prices else None)
-        amount = price.monthly_equivalent.formatted if price else ""
-        label = fill(texts["addon_price"], amount=amount) if amount else ""
-        lines.append(AddonLine(id=addon.id, name=addon.display_name, price=label))
-    return lines
+    return [AddonLine(id=a.id, name=a.display_name,
+                      price=pricing.addon_price(a, period, texts, paywall.locale))
+            for a in (by_id.get(i) for i in plan.compatible_addon_ids) if a is not None]
 
 
 def build_card(
@@ -123,6 +190,7 @@ def build_card(
     period: str,
     texts: Mapping[str, str],
     highlighted_plan_id: str | None = None,
+    pick: Pick | None = None,
 ) -> PlanCard:
     """The card of one plan for `period`."""
     highlighted = plan.id == highlighted_plan_id if highlighted_plan_id else plan.highlighted
@@ -131,6 +199,7 @@ def build_card(
     intent = action.intent if action else fallback
     enabled = bool(action.enabled) if action else True
     price, caption, note = _price_texts(plan, period, texts)
+    priced = _price_for(plan.prices, period) if plan.pricing_type == "paid" else None
     features_title, features = _features(plan, texts)
     classes = ["tg-plan-card", f"tg-plan-{plan.id}"]
     classes += ["tg-plan-highlighted"] * highlighted + ["tg-plan-current"] * plan.is_current
@@ -143,9 +212,11 @@ def build_card(
         chip=texts["highlight_chip"] if highlighted and not plan.is_current else "",
         is_current=plan.is_current,
         current_chip=texts["current_chip"] if plan.is_current else "",
+        starts_at=texts["price_starts_at"] if priced is not None and priced.starts_at else "",
         price=price,
         price_caption=caption,
         price_note=note,
+        usage_captions=pricing.usage_captions(priced, texts),
         features_title=features_title if features else "",
         features=features,
         addons_title=texts["addons_title"],
@@ -154,6 +225,7 @@ def build_card(
         cta_label=cta_label(intent, period, plan.trial_days, texts),
         cta_enabled=enabled and intent != "current",
         cta_primary=highlighted and enabled and intent != "current",
+        **_quantity_fields(plan, paywall, period, texts, pick),
     )
 
 
@@ -162,8 +234,10 @@ def build_cards(
     period: str,
     texts: Mapping[str, str],
     highlighted_plan_id: str | None = None,
+    picks: Mapping[str, Pick] | None = None,
 ) -> list[PlanCard]:
     """Cards of the visible plans, in the backend's plan order."""
     plans = sorted(paywall.plans, key=lambda p: p.order)
-    return [build_card(p, paywall, period, texts, highlighted_plan_id)
+    picks = picks or {}
+    return [build_card(p, paywall, period, texts, highlighted_plan_id, picks.get(p.id))
             for p in plans if is_visible(p, period)]
