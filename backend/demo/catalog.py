@@ -56,6 +56,22 @@ def _plus_prices() -> list[dict]:
     ]
 
 
+API_TIERS = [("USD", None, ("0.001", "0.0005")), ("EUR", None, ("0.001", "0.0005")),
+             ("GBP", "GB", ("0.0008", "0.0004"))]
+
+
+def _plus_api_usage() -> list[dict]:
+    """Graduated usage: the first 10,000 API calls free, cheaper per call above 100,000."""
+    return [
+        {"billing_period": period, "currency": currency, "country": country, "model": "tiered",
+         "tiers_mode": "graduated", "feature_id": "api-calls",
+         "tiers": [{"up_to": 10_000, "unit_amount": "0"}, {"up_to": 100_000, "unit_amount": mid},
+                   {"up_to": None, "unit_amount": high}]}
+        for currency, country, (mid, high) in API_TIERS
+        for period in ("monthly", "annual")
+    ]
+
+
 def _business_prices() -> list[dict]:
     seats = [
         {"billing_period": period, "currency": currency, "country": country, "model": "tiered",
@@ -115,13 +131,13 @@ PLANS = [
     PlanCreate(
         id="plus", product_id="workspace", display_name="Plus", order=1,
         description="For small teams that work together every day",
-        prices=_plus_prices(), compatible_addon_ids=["extra-storage", "ai-boost", "ai-credit-pack"],
+        prices=_plus_prices() + _plus_api_usage(), compatible_addon_ids=["extra-storage", "ai-boost", "ai-credit-pack"],
         entitlements=[
             {"feature_id": "seats", "limit": 20},
             {"feature_id": "projects", "unlimited": True},
             {"feature_id": "storage", "limit": 100},
             {"feature_id": "ai-credits", "limit": 2000, "reset_period": "month"},
-            {"feature_id": "api-calls", "limit": 10000, "reset_period": "month"},
+            {"feature_id": "api-calls", "limit": 10000, "reset_period": "month", "soft_limit": True},
             {"feature_id": "version-history", "enum_values": ["90 days"]},
             {"feature_id": "guest-access"},
         ],

@@ -37,6 +37,8 @@ def _caption(p: PriceSpec, f: FeaturePublic | None, locale: str) -> str:
     unit = _units(f, 1)
     if p.model == "flat":
         return ""
+    if p.model == "tiered" and f is not None and f.type == "metered":
+        return _usage_tiers_caption(p, f, locale)
     if p.model in ("per_unit", "tiered"):
         return f"per {unit}"
     if p.model == "package":
@@ -50,9 +52,28 @@ def _caption(p: PriceSpec, f: FeaturePublic | None, locale: str) -> str:
     return f"{num(p.credits or 0)} credits per pack"
 
 
+def _usage_tiers_caption(p: PriceSpec, f: FeaturePublic, locale: str) -> str:
+    """Tiered usage: 'API calls 1–10,000 free, 10,001–100,000 $0.001 each, above 100,000 $0.0005 each'."""
+    parts, lower = [], 0
+    for t in p.tiers or []:
+        price = "free" if t.unit_amount == 0 else f"{format_unit_amount(t.unit_amount, p.currency, locale)} each"
+        if t.up_to is None:
+            parts.append(f"above {format_decimal(lower, locale=locale)} {price}")
+        else:
+            span = f"{format_decimal(lower + 1, locale=locale)}–{format_decimal(t.up_to, locale=locale)}"
+            parts.append(f"{span} {price}")
+            lower = t.up_to
+    return f"{_units(f)} {', '.join(parts)}"
+
+
+def _metered(f: FeaturePublic | None) -> bool:
+    return f is not None and f.type == "metered"
+
+
 def component(p: PriceSpec, f: FeaturePublic | None, locale: str) -> PriceComponent:
     """One price spec as display data."""
-    default_qty = (p.min_quantity or 1) if p.model in ("per_unit", "tiered") else None
+    counted = p.model in ("per_unit", "tiered") and not _metered(f)
+    default_qty = (p.min_quantity or 1) if counted else None
     months = MONTHS_PER_PERIOD[p.billing_period]
 
     def unit(d: Decimal) -> str:
@@ -81,7 +102,7 @@ def component(p: PriceSpec, f: FeaturePublic | None, locale: str) -> PriceCompon
         tiers=tiers, tiers_mode=p.tiers_mode, min_quantity=p.min_quantity,
         max_quantity=p.max_quantity, default_quantity=default_qty, block_size=p.block_size,
         free_units=p.free_units, credits=p.credits, caption=_caption(p, f, locale),
-        billed_in_arrears=p.model in USAGE_MODELS,
+        billed_in_arrears=p.model in USAGE_MODELS or _metered(f),
     )
 
 
@@ -89,7 +110,8 @@ def period_price(specs: Sequence[PriceSpec], features: dict[str, FeaturePublic],
                  locale: str) -> PaywallPrice:
     """All prices of one package for one period and currency, totalled at default quantities."""
     currency, period = specs[0].currency, specs[0].billing_period
-    advance = [p for p in specs if p.model not in USAGE_MODELS and p.model != "credit_pack"]
+    advance = [p for p in specs if p.model not in USAGE_MODELS and p.model != "credit_pack"
+               and not _metered(features.get(p.feature_id or ""))]
     # A price made only of packs shows one pack; recurring prices show their total.
     shown = advance or [p for p in specs if p.model == "credit_pack"]
     amount = 0

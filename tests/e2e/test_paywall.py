@@ -71,6 +71,8 @@ def test_anonymous_visitor_sees_the_seeded_plans(storefront: Page) -> None:
     expect(business.locator(".tg-feature")).to_contain_text(["Unlimited seats", "Audit log"])
     expect(page.get_by_test_id("usage-business")).to_have_text(
         "+ 100,000 API calls included, then $2 per 1,000 API calls")
+    expect(page.get_by_test_id("usage-plus")).to_have_text(
+        "+ API calls 1–10,000 free, 10,001–100,000 $0.001 each, above 100,000 $0.0005 each")
     expect(plus.locator(".tg-addon-name")).to_have_text(
         ["Extra storage", "AI Boost", "AI credit pack"])
     expect(plus.locator(".tg-addon-price")).to_have_text(

@@ -51,8 +51,8 @@ def quantity_component(price: PaywallPrice | None) -> PriceComponent | None:
     """The per-seat or tiered component whose quantity the visitor picks, if any."""
     if price is None:
         return None
-    return next((c for c in price.components if c.model in QUANTITY_MODELS and c.feature_id),
-                None)
+    return next((c for c in price.components
+                 if c.model in QUANTITY_MODELS and c.feature_id and not c.billed_in_arrears), None)
 
 
 def units(component: PriceComponent, n: int | None = None) -> str:
@@ -97,7 +97,7 @@ def usage_captions(price: PaywallPrice | None, texts: Mapping[str, str]) -> list
         return []
     lines = []
     for c in price.components:
-        if c.model not in USAGE_MODELS or not c.caption:
+        if not (c.billed_in_arrears or c.model in USAGE_MODELS) or not c.caption:
             continue
         caption = c.caption
         if c.model == "package" and c.amount is not None:

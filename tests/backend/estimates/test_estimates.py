@@ -106,6 +106,26 @@ def test_volume_tier_boundaries(demo, seats, unit, total):
     assert minor(body["total"]) == total * 100
 
 
+def test_graduated_api_usage_on_plus(demo):
+    """First 10,000 calls free, 90,000 at $0.001, 150,000 at $0.0005: $90 + $75 = $165."""
+    body = estimate(demo.client(), plan_id="plus", billing_period="monthly",
+                    quantities={"seats": 5}, usage={"api-calls": 250_000})
+    assert amounts(body) == [("plus", "per_unit", 6000), ("plus", "tiered", 16500)]
+    usage_line = body["lines"][1]
+    assert (usage_line["kind"], usage_line["quantity"]) == ("usage", "250000")
+    assert (minor(body["total"]), minor(body["usage"]), minor(body["total_with_usage"])) == (
+        6000, 16500, 22500)
+    at_bound = estimate(demo.client(), plan_id="plus", billing_period="monthly",
+                        usage={"api-calls": 10_000})
+    assert minor(at_bound["usage"]) == 0
+    one_above = estimate(demo.client(), plan_id="plus", billing_period="monthly",
+                         usage={"api-calls": 10_001})
+    assert minor(one_above["usage"]) == 0  # $0.001 rounds to 0 cents: rounded once per line
+    thousand_above = estimate(demo.client(), plan_id="plus", billing_period="monthly",
+                              usage={"api-calls": 11_000})
+    assert minor(thousand_above["usage"]) == 100
+
+
 def test_minimum_seats_are_the_default(demo):
     business = estimate(demo.client(), plan_id="business", billing_period="monthly")
     assert business["lines"][0]["quantity"] == "3" and minor(business["total"]) == 8700
@@ -118,9 +138,10 @@ def test_credit_packs_with_ai_boost(demo):
                     quantities={"seats": 2},
                     addons=[{"addon_id": "ai-boost"}, {"addon_id": "ai-credit-pack", "quantity": 5}])
     assert amounts(body) == [
-        ("plus", "per_unit", 2400), ("ai-boost", "flat", 1900), ("ai-credit-pack", "credit_pack", 4000)
+        ("plus", "per_unit", 2400), ("plus", "tiered", 0), ("ai-boost", "flat", 1900),
+        ("ai-credit-pack", "credit_pack", 4000),
     ]
-    pack = body["lines"][2]
+    pack = body["lines"][3]
     assert (pack["kind"], pack["quantity"], pack["unit_amount"]) == ("one_off", "5", "$8")
     assert pack["description"] == "AI credit pack × 5"
     assert body["credits_granted"] == 25_000
@@ -265,7 +286,7 @@ REFUSALS = [
     ({"plan_id": "plus", "quantities": {"nope": 3}}, "quantities.nope"),
     ({"plan_id": "business", "quantities": {"api-calls": 3}}, "quantities.api-calls"),  # metered
     ({"plan_id": "business", "usage": {"seats": 5}}, "usage.seats"),  # not metered
-    ({"plan_id": "plus", "usage": {"api-calls": 5}}, "usage.api-calls"),  # no usage price
+    ({"plan_id": "plus", "usage": {"ai-credits": 5}}, "usage.ai-credits"),  # no usage price
     ({"plan_id": "business", "usage": {"ai-credits": 5}}, "usage.ai-credits"),
     ({"plan_id": "business", "usage": {"api-calls": -1}}, "usage.api-calls"),
     ({"plan_id": "business", "usage": {"api-calls": "NaN"}}, "usage.api-calls"),

@@ -35,7 +35,11 @@ def test_anonymous_pricing_page(demo):
     assert monthly["billing_period"] == "monthly" and annual["billing_period"] == "annual"
     assert monthly["amount"] == {"amount_minor": 1200, "currency": "USD", "formatted": "$12"}
     assert monthly["starts_at"] is True
-    [seat] = monthly["components"]
+    seat, api = monthly["components"]
+    assert (api["model"], api["feature_id"], api["billed_in_arrears"]) == ("tiered", "api-calls", True)
+    assert api["caption"] == (
+        "API calls 1–10,000 free, 10,001–100,000 $0.001 each, above 100,000 $0.0005 each")
+    assert api["default_quantity"] is None
     assert (seat["model"], seat["feature_id"], seat["caption"]) == ("per_unit", "seats", "per seat")
     assert (seat["unit_amount"], seat["unit_amount_decimal"]) == ("$12", "12")
     assert (seat["min_quantity"], seat["max_quantity"], seat["default_quantity"]) == (1, 20, 1)
