@@ -1,10 +1,11 @@
-"""Paywall read throughput and latency against a bare endpoint on the same server.
+"""Paywall and estimate throughput and latency against a bare endpoint on the same server.
 
 Starts one uvicorn worker per database (SQLite file, and PostgreSQL if reachable), seeds the demo,
 drives each endpoint with `wrk -t1 -c32 -d{DURATION}s` from a second process and prints requests/s,
 p50/p99 latency and the ratio to `/api/health` measured in the same run.
 """
 
+import json
 import os
 import re
 import shutil
@@ -30,11 +31,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wrk(url: str, key: str) -> dict[str, float]:
-    out = subprocess.run(
-        ["wrk", "-t1", "-c32", f"-d{DURATION}s", "--latency", "-H", f"Authorization: Bearer {key}", url],
-        capture_output=True, text=True, check=True,
-    ).stdout
+def wrk(url: str, key: str, body: dict | None = None) -> dict[str, float]:
+    args = ["wrk", "-t1", "-c32", f"-d{DURATION}s", "--latency", "-H", f"Authorization: Bearer {key}"]
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        if body is not None:
+            script.write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
+                         f"wrk.body = [[{json.dumps(body)}]]\n")
+            script.flush()
+            args += ["-s", script.name]
+        out = subprocess.run(args + [url], capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
 
     def pct(label: str) -> float:
@@ -43,6 +48,11 @@ def wrk(url: str, key: str) -> dict[str, float]:
 
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {"rps": rps, "p50": pct("50"), "p99": pct("99"), "errors": int(errors.group(1)) if errors else 0}
+
+
+ESTIMATE = {"plan_id": "business", "billing_period": "monthly", "quantities": {"seats": 12},
+            "usage": {"api-calls": 250000}, "addons": [{"addon_id": "ai-boost"}],
+            "coupon_code": "LAUNCH20"}
 
 
 def run_for(label: str, database_url: str | None) -> None:
@@ -73,11 +83,12 @@ def run_for(label: str, database_url: str | None) -> None:
             "paywall (customer)": f"{base}/api/v1/paywall?product_id=workspace&customer_id=acme",
         }
         results = {name: wrk(url, key) for name, url in targets.items()}
+        results["estimate (12 seats, usage, add-on)"] = wrk(f"{base}/api/v1/estimates", key, ESTIMATE)
         baseline = results["bare /api/health"]["rps"]
         print(f"\n[{label}] wrk -t1 -c32 -d{DURATION}s, one uvicorn worker")
-        print(f"{'endpoint':24} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>7} {'non-2xx':>8}")
+        print(f"{'endpoint':36} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>7} {'non-2xx':>8}")
         for name, r in results.items():
-            print(f"{name:24} {r['rps']:9.0f} {r['p50']:8.2f} {r['p99']:8.2f} "
+            print(f"{name:36} {r['rps']:9.0f} {r['p50']:8.2f} {r['p99']:8.2f} "
                   f"{r['rps'] / baseline:7.2f} {r['errors']:8d}")
     finally:
         server.terminate()
