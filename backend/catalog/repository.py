@@ -1,9 +1,10 @@
 """SQL for the catalog."""
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import selectinload
 
 from backend.kit.pagination import PageParams, paginate
+from backend.kit.repository import EnvironmentRepository
 from backend.models import Environment, Feature, Package, Product
 
 # A package ref has rows per version: at most one published (the live one), older published ones
@@ -11,15 +12,7 @@ from backend.models import Environment, Feature, Package, Product
 DRAFT, PUBLISHED, SUPERSEDED = "draft", "published", "superseded"
 
 
-class CatalogRepository:
-    def __init__(self, session: Session, environment_id: int):
-        self.session = session
-        self.env = environment_id
-
-    def add(self, row: object) -> None:
-        self.session.add(row)
-        self.session.flush()
-
+class CatalogRepository(EnvironmentRepository):
     # products
     def product(self, ref: str) -> Product | None:
         return self.session.scalar(

@@ -1,21 +1,13 @@
 """SQL for coupons."""
 
 from sqlalchemy import Select, or_, select, update
-from sqlalchemy.orm import Session
 
 from backend.kit.pagination import PageParams, paginate
+from backend.kit.repository import EnvironmentRepository
 from backend.models.coupon import Coupon
 
 
-class CouponRepository:
-    def __init__(self, session: Session, environment_id: int):
-        self.session = session
-        self.env = environment_id
-
-    def add(self, row: object) -> None:
-        self.session.add(row)
-        self.session.flush()
-
+class CouponRepository(EnvironmentRepository):
     def get(self, ref: str) -> Coupon | None:
         return self.session.scalar(
             select(Coupon).where(Coupon.environment_id == self.env, Coupon.ref == ref)

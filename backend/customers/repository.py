@@ -1,23 +1,15 @@
 """SQL for customers and their subscriptions."""
 
 from sqlalchemy import Select, or_, select
-from sqlalchemy.orm import Session
 
 from backend.kit.pagination import PageParams, paginate
+from backend.kit.repository import EnvironmentRepository
 from backend.models import Customer, Subscription
 
 LIVE_STATUSES = ("active", "trialing", "past_due")
 
 
-class CustomerRepository:
-    def __init__(self, session: Session, environment_id: int):
-        self.session = session
-        self.env = environment_id
-
-    def add(self, row: object) -> None:
-        self.session.add(row)
-        self.session.flush()
-
+class CustomerRepository(EnvironmentRepository):
     def get(self, ref: str) -> Customer | None:
         return self.session.scalar(
             select(Customer).where(Customer.environment_id == self.env, Customer.ref == ref)

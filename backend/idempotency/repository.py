@@ -3,16 +3,12 @@
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
 
+from backend.kit.repository import EnvironmentRepository
 from backend.models import IdempotencyRecord
 
 
-class IdempotencyRepository:
-    def __init__(self, session: Session, environment_id: int):
-        self.session = session
-        self.env = environment_id
-
+class IdempotencyRepository(EnvironmentRepository):
     def get(self, key: str) -> IdempotencyRecord | None:
         return self.session.scalar(
             select(IdempotencyRecord).where(
