@@ -13,6 +13,7 @@ from backend.customers.endpoints import router as customers_router
 from backend.db import engine_for, session_factory
 from backend.errors import PROBLEM_BASE, PROBLEM_JSON, install_error_handlers
 from backend.estimates.endpoints import router as estimates_router
+from backend.kit.lru import LruCache
 from backend.paywall.cache import RenderCache
 from backend.paywall.endpoints import router as paywall_router
 
@@ -34,6 +35,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine_for(settings.resolved_database_url)
     app.state.session_factory = session_factory(app.state.engine)
     app.state.paywall_cache = RenderCache()
+    app.state.catalog_cache = LruCache(max_entries=256)
     install_error_handlers(app)
 
     @app.exception_handler(Exception)

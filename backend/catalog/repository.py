@@ -19,6 +19,12 @@ class CatalogRepository(EnvironmentRepository):
             select(Product).where(Product.environment_id == self.env, Product.ref == ref)
         )
 
+    def catalog_revision(self) -> int:
+        """The environment's catalog revision (bumped by every catalog write)."""
+        return self.session.scalar(
+            select(Environment.catalog_revision).where(Environment.id == self.env)
+        ) or 0
+
     def product_with_revision(self, ref: str) -> tuple[Product, int] | None:
         """A product and its environment's current catalog revision, in one query."""
         row = self.session.execute(

@@ -13,5 +13,5 @@ router = APIRouter(tags=["estimates"])
 @router.post("/estimates", response_model=Estimate)
 def create_estimate(body: EstimateRequest, request: Request, session: SessionDep, p: AuthDep):
     """Price a plan with quantities, add-ons, expected usage and a coupon. Changes nothing."""
-    return service.estimate(session, p.environment_id, request.app.state.settings, body,
-                            may_read_customer=p.is_secret)
+    return service.estimate(session, p.environment_id, request.app.state.settings,
+                            request.app.state.catalog_cache, body, may_read_customer=p.is_secret)

@@ -2,6 +2,8 @@
 
 
 
+from dataclasses import dataclass
+
 from sqlalchemy.orm import Session
 
 from backend.catalog import service as catalog
@@ -13,6 +15,7 @@ from backend.customers.repository import CustomerRepository
 from backend.errors import Forbidden, Invalid, NotFound
 from backend.estimates.calculator import Feature, Item, estimate_lines
 from backend.estimates.schemas import AppliedCoupon, Estimate, EstimateLine, EstimateRequest
+from backend.kit.lru import LruCache
 from backend.kit.money import format_unit_amount, normalize_locale
 from backend.kit.params import country_param, currency_param
 from backend.paywall.prices import money
@@ -30,18 +33,53 @@ def _specs(prices: list, country: str | None, period: str, currency: str) -> lis
     return for_period(applicable(prices, country), period, currency)
 
 
-def _addons(repo: CatalogRepository, plan: PlanPublic, body: EstimateRequest, country: str | None,
+@dataclass(frozen=True)
+class CatalogSnapshot:
+    """What an estimate reads from the catalog, cached per catalog revision."""
+
+    plan: PlanPublic
+    addons: dict[str, AddonPublic]  # the live add-ons of the plan's product
+    features: dict[str, FeaturePublic]  # every feature a price of these names
+
+
+def _load_snapshot(repo: CatalogRepository, plan_id: str, version: int | None) -> CatalogSnapshot:
+    if version is None:
+        row = repo.package("plan", plan_id)
+    else:
+        row = repo.package_version("plan", plan_id, version)
+        if row is not None and row.status == "draft":
+            row = None
+    if row is None or row.archived_at is not None:
+        what = f"version {version} of " if version else "live "
+        raise Invalid(f"No {what}plan '{plan_id}' in this environment",
+                      field="version" if version else "plan_id")
+    addons = {a.ref: catalog.addon_public(a) for a in repo.product_packages(row.product_id, "addon")}
+    plan = catalog.plan_public(row)
+    prices = [*plan.prices, *(p for a in addons.values() for p in a.prices)]
+    refs = {p.feature_id for p in prices if p.feature_id}
+    features = {ref: catalog.feature_public(f) for ref, f in repo.features_by_ref(refs).items()}
+    return CatalogSnapshot(plan, addons, features)
+
+
+def load_snapshot(repo: CatalogRepository, cache: LruCache, plan_id: str,
+                  version: int | None) -> CatalogSnapshot:
+    """The plan, its product's add-ons and their features, as of the current catalog revision."""
+    key = ("estimate", repo.env, repo.catalog_revision(), plan_id, version)
+    return cache.get_or_compute(key, lambda: _load_snapshot(repo, plan_id, version))
+
+
+def _addons(snapshot: CatalogSnapshot, body: EstimateRequest, country: str | None,
             currency: str) -> list[tuple[AddonPublic, list[PriceSpec], int]]:
+    plan = snapshot.plan
     chosen = [a.addon_id for a in body.addons]
     if len(set(chosen)) != len(chosen):
         raise Invalid("List each add-on once, with a quantity", field="addons")
     out = []
     for i, choice in enumerate(body.addons):
         field = f"addons.{i}"
-        row = repo.package("addon", choice.addon_id)
-        if row is None or row.archived_at is not None:
+        addon = snapshot.addons.get(choice.addon_id)
+        if addon is None:
             raise Invalid(f"No add-on '{choice.addon_id}' in this environment", field=f"{field}.addon_id")
-        addon = catalog.addon_public(row)
         if addon.id not in plan.compatible_addon_ids:
             raise Invalid(f"'{addon.display_name}' cannot be added to the {plan.display_name} plan",
                           field=f"{field}.addon_id")
@@ -75,8 +113,8 @@ def _check_inputs(body: EstimateRequest, specs: list[PriceSpec], features: dict[
             raise Invalid("Usage must be a finite number, zero or more", field=f"usage.{key}")
 
 
-def estimate(session: Session, environment_id: int, settings: Settings, body: EstimateRequest,
-             may_read_customer: bool) -> Estimate:
+def estimate(session: Session, environment_id: int, settings: Settings, cache: LruCache,
+             body: EstimateRequest, may_read_customer: bool) -> Estimate:
     """What a subscription with these choices is charged, line by line, exactly."""
     repo = CatalogRepository(session, environment_id)
     currency, country = currency_param(body.currency), country_param(body.country)
@@ -90,17 +128,8 @@ def estimate(session: Session, environment_id: int, settings: Settings, body: Es
         country, locale = country or customer.billing_country, locale or customer.locale
     locale = normalize_locale(locale, settings.default_locale)
 
-    if body.version is None:
-        row = repo.package("plan", body.plan_id)
-    else:
-        row = repo.package_version("plan", body.plan_id, body.version)
-        if row is not None and row.status == "draft":
-            row = None
-    if row is None or row.archived_at is not None:
-        what = f"version {body.version} of " if body.version else "live "
-        raise Invalid(f"No {what}plan '{body.plan_id}' in this environment",
-                      field="version" if body.version else "plan_id")
-    plan = catalog.plan_public(row)
+    snapshot = load_snapshot(repo, cache, body.plan_id, body.version)
+    plan = snapshot.plan
     if plan.pricing_type == "custom":
         raise Invalid(f"The {plan.display_name} plan is priced on request", field="plan_id")
     offered = currencies(applicable(plan.prices, country))
@@ -109,10 +138,9 @@ def estimate(session: Session, environment_id: int, settings: Settings, body: Es
     if plan.pricing_type == "paid" and not specs:
         raise Invalid(f"The {plan.display_name} plan has no {body.billing_period} price in {currency}",
                       field="billing_period")
-    addons = _addons(repo, plan, body, country, currency)
+    addons = _addons(snapshot, body, country, currency)
     all_specs = specs + [s for _, addon_specs, _ in addons for s in addon_specs]
-    refs = {s.feature_id for s in all_specs if s.feature_id}
-    features = {ref: catalog.feature_public(f) for ref, f in repo.features_by_ref(refs).items()}
+    features = snapshot.features
     _check_inputs(body, all_specs, features)
 
     items = [Item(a.id, a.display_name, s, q) for a, s, q in addons]

@@ -534,3 +534,16 @@ def test_endpoint_totals_equal_the_pure_module(demo):
             5000 * dict(chosen)["ai-credit-pack"] if "ai-credit-pack" in dict(chosen) else None)
 
     agree()
+
+
+def test_catalog_changes_reach_estimates_at_once(seeded, api):
+    """Estimates read a catalog snapshot cached per revision; any catalog write is seen next call."""
+    body = {"plan_id": "plus", "billing_period": "monthly", "addons": [{"addon_id": "ai-boost"}]}
+    assert amounts(ok(api.post("/api/v1/estimates", json=body)))[-1] == ("ai-boost", "flat", 1900)
+    new_prices = [{"billing_period": "monthly", "currency": "USD", "amount_minor": 2500}]
+    ok(api.patch("/api/v1/addons/ai-boost", json={"prices": new_prices}))
+    assert amounts(ok(api.post("/api/v1/estimates", json=body)))[-1] == ("ai-boost", "flat", 2500)
+    ok(api.patch("/api/v1/plans/plus", params={"publish": "true"},
+                 json={"compatible_addon_ids": ["extra-storage"]}))
+    refused = api.post("/api/v1/estimates", json=body)
+    assert_problem(refused, 422, "addons.0.addon_id")
