@@ -13,9 +13,14 @@ from backend.customers.endpoints import router as customers_router
 from backend.db import engine_for, session_factory
 from backend.errors import PROBLEM_BASE, PROBLEM_JSON, install_error_handlers
 from backend.estimates.endpoints import router as estimates_router
+from backend.events.endpoints import router as events_router
+from backend.kit.clock import ClockScopeMiddleware
 from backend.kit.lru import LruCache
+from backend.me.endpoints import router as me_router
+from backend.payments.endpoints import router as payments_router
 from backend.paywall.cache import RenderCache
 from backend.paywall.endpoints import router as paywall_router
+from backend.testclock.endpoints import router as testclock_router
 
 log = logging.getLogger("tollgate")
 
@@ -37,6 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.paywall_cache = RenderCache()
     app.state.catalog_cache = LruCache(max_entries=256)
     install_error_handlers(app)
+    app.add_middleware(ClockScopeMiddleware)  # a request's environment may pin its test clock
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
@@ -47,7 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     v1 = APIRouter(prefix="/api/v1")
     for router in (auth_router, catalog_router, coupons_router, customers_router, estimates_router,
-                   paywall_router):
+                   events_router, me_router, payments_router, paywall_router, testclock_router):
         v1.include_router(router)
     app.include_router(v1)
 

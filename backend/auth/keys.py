@@ -1,6 +1,7 @@
-"""API key format and hashing. Keys are 192-bit random tokens, so SHA-256 is a safe digest."""
+"""API key and customer token formats. Keys are 192-bit random, so SHA-256 is a safe digest."""
 
 import hashlib
+import secrets
 
 from backend.kit.ids import random_token
 
@@ -26,3 +27,11 @@ def kind_of(key: str) -> str | None:
         if key.startswith(prefix):
             return kind
     return None
+
+
+CUSTOMER_TOKEN_PREFIX = "tg_ct_"
+
+
+def new_signing_secret() -> str:
+    """A fresh per-environment secret (256 random bits) that signs customer tokens."""
+    return secrets.token_urlsafe(32)

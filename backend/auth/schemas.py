@@ -34,3 +34,20 @@ class ApiKeyPublic(BaseModel):
 
 class ApiKeyCreated(ApiKeyPublic):
     key: str = Field(description="The full key. It is shown only in this response.")
+
+
+class CustomerTokenCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    customer_id: str = Field(min_length=1, max_length=128, description="The customer to act for")
+    ttl_seconds: int | None = Field(None, ge=60, le=86400,
+                                    description="Lifetime, 60 s to 24 h (default 1 h)")
+    scopes: list[str] | None = Field(None, max_length=10,
+                                     description="'read' and/or 'write' (default both)")
+
+
+class CustomerTokenPublic(BaseModel):
+    token: str = Field(description="Hand it to the browser; send it as X-Customer-Token")
+    customer_id: str
+    expires_at: datetime
+    scopes: list[str]

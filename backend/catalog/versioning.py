@@ -10,6 +10,8 @@ versions and drafts of the plans inheriting from it to the new row. Superseded v
 the base row they had when they were superseded.
 
 Add-ons are not versioned (yet): their edits apply in place.
+
+Publishing records a `plan.published` event with the new live version.
 """
 
 from backend.catalog import service
@@ -17,6 +19,7 @@ from backend.catalog.repository import DRAFT, PUBLISHED, SUPERSEDED, CatalogRepo
 from backend.catalog.schemas import PlanDiff, PlanUpdate, PlanVersionSummary
 from backend.catalog.versions import plan_diff
 from backend.errors import Conflict, Invalid, NotFound
+from backend.events.service import record
 from backend.kit.clock import now
 from backend.models import Package, PackageEntitlement, PackagePrice
 
@@ -112,6 +115,9 @@ def _publish(repo: CatalogRepository, live: Package, draft: Package) -> Package:
         if child.id != draft.id:
             child.base_plan = draft
     repo.session.flush()
+    record(repo.session, repo.env, "plan.published",
+           {"plan": service.plan_public(draft), "previous_version": live.version},
+           subject=("plan", draft.ref))
     return draft
 
 

@@ -3,6 +3,9 @@
 Each operation in `_Operations` builds a `Call`; `TollgateClient` sends it and returns the
 parsed result, `AsyncTollgateClient` returns an awaitable of the same. With `app=` the client
 talks to an in-process ASGI app (no network hop); with `base_url=` it speaks HTTP.
+
+`api_key` authenticates as the environment; `customer_token` (sent as `X-Customer-Token`) acts
+for one customer on the `/me` operations, alone or next to a publishable key.
 """
 
 from __future__ import annotations
@@ -34,8 +37,11 @@ def _parse(call: Call, response: httpx.Response) -> Any:
     return TypeAdapter(call.result).validate_json(response.content)
 
 
-def _auth_headers(api_key: str | None) -> dict[str, str]:
-    return {"Authorization": f"Bearer {api_key}"} if api_key else {}
+def _auth_headers(api_key: str | None, customer_token: str | None) -> dict[str, str]:
+    headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
+    if customer_token:
+        headers["X-Customer-Token"] = customer_token
+    return headers
 
 
 class TollgateClient(Operations):
@@ -45,11 +51,12 @@ class TollgateClient(Operations):
         self,
         api_key: str | None = None,
         *,
+        customer_token: str | None = None,
         base_url: str | None = None,
         app: Any = None,
         timeout: float = 10.0,
     ):
-        headers = _auth_headers(api_key)
+        headers = _auth_headers(api_key, customer_token)
         if app is not None:
             self._http: httpx.Client = httpx.Client(
                 transport=SyncASGITransport(app), base_url=IN_PROCESS_URL, headers=headers,
@@ -85,11 +92,12 @@ class AsyncTollgateClient(Operations):
         self,
         api_key: str | None = None,
         *,
+        customer_token: str | None = None,
         base_url: str | None = None,
         app: Any = None,
         timeout: float = 10.0,
     ):
-        headers = _auth_headers(api_key)
+        headers = _auth_headers(api_key, customer_token)
         if app is not None:
             transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
             self._http: httpx.AsyncClient = httpx.AsyncClient(

@@ -12,6 +12,10 @@ from backend.auth.schemas import ApiKeyCreated, ApiKeyPublic, EnvironmentPublic,
 from backend.client.call import Call, Sender, page_params, payload, segment
 from backend.client.catalog_ops import CatalogOperations
 from backend.client.coupon_ops import CouponOperations
+from backend.client.event_ops import EventOperations
+from backend.client.payment_ops import PaymentOperations
+from backend.client.testclock_ops import ClockOperations
+from backend.client.token_ops import TokenOperations
 from backend.client.version_ops import VersionOperations
 from backend.customers.schemas import CustomerCreate, CustomerPublic, CustomerUpdate
 from backend.estimates.schemas import Estimate, EstimateRequest
@@ -111,6 +115,7 @@ class EstimateOperations(Sender):
         return self._send(Call("POST", "/api/v1/estimates", Estimate, json=payload(body)))
 
 
-class Operations(AccountOperations, CatalogOperations, CouponOperations, CustomerOperations,
-                 EstimateOperations, PaywallOperations, VersionOperations):
+class Operations(AccountOperations, CatalogOperations, ClockOperations, CouponOperations,
+                 CustomerOperations, EstimateOperations, EventOperations, PaymentOperations,
+                 PaywallOperations, TokenOperations, VersionOperations):
     """The public API as methods. Sync clients return results, async clients awaitables."""

@@ -16,6 +16,7 @@ from backend.catalog.repository import CatalogRepository
 from backend.coupons.repository import CouponRepository
 from backend.coupons.schemas import CouponCreate, CouponPublic, CouponUpdate, normalize_code
 from backend.errors import Conflict, Invalid, NotFound
+from backend.events.service import record
 from backend.kit.clock import now
 from backend.kit.patch import apply_changes, archive
 from backend.models import Package
@@ -168,13 +169,17 @@ def _limit_reached() -> CouponRejected:
     return CouponRejected("limit_reached", "This code has reached its redemption limit")
 
 
-def redeem(session: Session, environment_id: int, coupon: Coupon) -> None:
+def redeem(session: Session, environment_id: int, coupon: Coupon, *,
+           customer_ref: str | None = None) -> None:
     """Count one redemption, atomically: never more than `max_redemptions`, however many race.
 
     Raises `CouponRejected("limit_reached")` when the limit is already used up. The caller's
-    transaction decides whether the redemption sticks (it commits or rolls back with it).
+    transaction decides whether the redemption (and its `coupon.redeemed` event, naming the
+    customer if given) sticks: it commits or rolls back with it.
     """
     count = CouponRepository(session, environment_id).increment_redemptions(coupon.id)
     if count is None:
         raise _limit_reached()
     set_committed_value(coupon, "redemptions", count)
+    record(session, environment_id, "coupon.redeemed", {"coupon": coupon_public(coupon)},
+           customer_ref=customer_ref, subject=("coupon", coupon.ref))

@@ -1,4 +1,7 @@
-"""Customer rules: provisioning (optionally with a first subscription), updates, archiving."""
+"""Customer rules: provisioning (optionally with a first subscription), updates, archiving.
+
+Each change records its domain event (`customer.*`, `subscription.created`) in the same session.
+"""
 
 from sqlalchemy.orm import Session
 
@@ -12,23 +15,24 @@ from backend.customers.schemas import (
     SubscriptionSummary,
 )
 from backend.errors import Conflict, Invalid, NotFound
+from backend.events.service import record
 from backend.kit.clock import now
 from backend.kit.ids import random_token
-from backend.kit.patch import apply_changes, archive
+from backend.kit.patch import RENAMES, apply_changes, archive
 from backend.kit.regions import currencies_of
 from backend.models import Customer, Package, Subscription
 
 
+def subscription_summary(s: Subscription) -> SubscriptionSummary:
+    return SubscriptionSummary(
+        id=s.ref, product_id=s.plan.product.ref, plan_id=s.plan.ref, plan_version=s.plan.version,
+        billing_period=s.billing_period, currency=s.currency,
+        status=s.status, started_at=s.started_at,
+    )
+
+
 def customer_public(repo: CustomerRepository, c: Customer) -> CustomerPublic:
-    subs = [
-        SubscriptionSummary(
-            id=s.ref, product_id=s.plan.product.ref, plan_id=s.plan.ref,
-            plan_version=s.plan.version, billing_period=s.billing_period, currency=s.currency,
-            status=s.status,
-            started_at=s.started_at,
-        )
-        for s in repo.subscriptions(c.id)
-    ]
+    subs = [subscription_summary(s) for s in repo.subscriptions(c.id)]
     return CustomerPublic(
         id=c.ref, name=c.name, email=c.email, billing_country=c.billing_country, locale=c.locale,
         metadata=c.meta, archived=c.archived_at is not None, subscriptions=subs,
@@ -52,6 +56,7 @@ def provision(session: Session, environment_id: int, body: CustomerCreate) -> Cu
         billing_country=body.billing_country, locale=body.locale, meta=body.metadata,
     )
     repo.add(customer)
+    _record(repo, "customer.created", customer)
     if body.subscription is not None:
         start_subscription(session, environment_id, customer, body.subscription)
     return customer
@@ -91,15 +96,34 @@ def start_subscription(session: Session, environment_id: int, customer: Customer
         billing_period=params.billing_period, currency=currency, status="active", started_at=now(),
     )
     repo.add(sub)
+    record(session, environment_id, "subscription.created",
+           {"subscription": subscription_summary(sub)}, customer_ref=customer.ref,
+           subject=("subscription", sub.ref))
     return sub
 
 
+def _record(repo: CustomerRepository, event_type: str, customer: Customer, **extra: object) -> None:
+    data = {"customer": customer_public(repo, customer), **extra}
+    record(repo.session, repo.env, event_type, data, customer_ref=customer.ref,
+           subject=("customer", customer.ref))
+
+
 def update_customer(repo: CustomerRepository, ref: str, body: CustomerUpdate) -> Customer:
+    """Apply the fields given; `customer.updated` carries the previous values of those changed."""
     customer = get_customer(repo, ref)
-    apply_changes(customer, body.model_dump(exclude_unset=True))
+    changes = body.model_dump(exclude_unset=True)
+    before = {key: getattr(customer, RENAMES.get(key, key)) for key in changes}
+    apply_changes(customer, changes)
     repo.session.flush()
+    previous = {key: old for key, old in before.items()
+                if old != getattr(customer, RENAMES.get(key, key))}
+    if previous:
+        _record(repo, "customer.updated", customer, previous=previous)
     return customer
 
 
 def archive_customer(repo: CustomerRepository, ref: str) -> Customer:
-    return archive(get_customer(repo, ref))
+    customer = get_customer(repo, ref)
+    if customer.archived_at is None:
+        _record(repo, "customer.archived", archive(customer))
+    return customer

@@ -52,11 +52,17 @@ def page_params(
     return PageParams(limit=limit, after=decode_cursor(cursor) if cursor else None)
 
 
-def paginate(stmt: Select, pk_column, params: PageParams, session) -> tuple[list, bool, str | None]:  # type: ignore[no-untyped-def]
-    """Run `stmt` one page at a time; returns (rows, has_more, next_cursor)."""
+def paginate(  # type: ignore[no-untyped-def]
+    stmt: Select, pk_column, params: PageParams, session, *, descending: bool = False,
+) -> tuple[list, bool, str | None]:
+    """Run `stmt` one page at a time; returns (rows, has_more, next_cursor).
+
+    Ordered by the primary key, ascending, or highest first with `descending`.
+    """
     if params.after is not None:
-        stmt = stmt.where(pk_column > params.after)
-    rows = list(session.scalars(stmt.order_by(pk_column).limit(params.limit + 1)))
+        stmt = stmt.where(pk_column < params.after if descending else pk_column > params.after)
+    order = pk_column.desc() if descending else pk_column
+    rows = list(session.scalars(stmt.order_by(order).limit(params.limit + 1)))
     has_more = len(rows) > params.limit
     rows = rows[: params.limit]
     next_cursor = encode_cursor(rows[-1].id) if has_more and rows else None

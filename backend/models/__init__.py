@@ -13,10 +13,13 @@ from backend.models.catalog import (
 from backend.models.coupon import Coupon  # noqa: F401
 from backend.models.customer import Customer
 from backend.models.environment import ApiKey, Environment
+from backend.models.event import Event
 from backend.models.idempotency import IdempotencyRecord
+from backend.models.payment import Payment, PaymentMethod
 from backend.models.subscription import Subscription
 
 __all__ = [
-    "ApiKey", "Base", "Customer", "Environment", "Feature", "IdempotencyRecord", "Package", "PackageEntitlement",
-    "PackagePrice", "PlanAddon", "Product", "Subscription",
+    "ApiKey", "Base", "Customer", "Environment", "Event", "Feature", "IdempotencyRecord",
+    "Package", "PackageEntitlement", "PackagePrice", "Payment", "PaymentMethod", "PlanAddon",
+    "Product", "Subscription",
 ]

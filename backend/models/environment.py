@@ -16,6 +16,10 @@ class Environment(Base, Timestamps):
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(16), default="development")
     catalog_revision: Mapped[int] = mapped_column(Integer, default=0)
+    # A development environment's frozen time (its test clock); None: real time.
+    test_clock_time: Mapped[datetime | None] = mapped_column(default=None)
+    # Signs customer tokens (`backend.auth.customer_tokens`); never leaves the server.
+    token_secret: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class ApiKey(Base, EnvironmentScoped, Timestamps):
@@ -29,6 +33,3 @@ class ApiKey(Base, EnvironmentScoped, Timestamps):
     display_prefix: Mapped[str] = mapped_column(String(32))
     key_hash: Mapped[str] = mapped_column(String(64), unique=True)
     revoked_at: Mapped[datetime | None] = mapped_column(default=None)
-
-
-

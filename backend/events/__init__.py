@@ -1,0 +1,1 @@
+"""Domain events: recorded with the change that causes them, listed by the API."""

@@ -1,0 +1,1 @@
+"""Customer-scoped endpoints: what a browser holding a customer token may read and do."""

@@ -1,0 +1,1 @@
+"""Payments: customers' payment methods and charges, behind a provider interface."""
