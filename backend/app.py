@@ -20,6 +20,7 @@ from backend.me.endpoints import router as me_router
 from backend.payments.endpoints import router as payments_router
 from backend.paywall.cache import RenderCache
 from backend.paywall.endpoints import router as paywall_router
+from backend.subscriptions.endpoints import router as subscriptions_router
 from backend.testclock.endpoints import router as testclock_router
 
 log = logging.getLogger("tollgate")
@@ -53,7 +54,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     v1 = APIRouter(prefix="/api/v1")
     for router in (auth_router, catalog_router, coupons_router, customers_router, estimates_router,
-                   events_router, me_router, payments_router, paywall_router, testclock_router):
+                   events_router, me_router, payments_router, paywall_router, subscriptions_router,
+                   testclock_router):
         v1.include_router(router)
     app.include_router(v1)
 

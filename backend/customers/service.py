@@ -21,6 +21,7 @@ from backend.kit.ids import random_token
 from backend.kit.patch import RENAMES, apply_changes, archive
 from backend.kit.regions import currencies_of
 from backend.models import Customer, Package, Subscription
+from backend.subscriptions.proration import period_bounds
 
 
 def subscription_summary(s: Subscription) -> SubscriptionSummary:
@@ -76,7 +77,8 @@ def _pick_currency(plan: Package, wanted: str | None, country: str | None) -> st
 
 def start_subscription(session: Session, environment_id: int, customer: Customer,
                        params: InitialSubscription) -> Subscription:
-    """Put a customer on a plan (active from now). Billing arrives with the subscriptions API."""
+    """Put a customer on a plan (active from now), without charging: provisioning and seeding.
+    Billed subscriptions are created through `backend.subscriptions.service.create`."""
     catalog = CatalogRepository(session, environment_id)
     plan = catalog.package("plan", params.plan_id)
     if plan is None or plan.archived_at is not None:
@@ -90,10 +92,14 @@ def start_subscription(session: Session, environment_id: int, customer: Customer
     repo = CustomerRepository(session, environment_id)
     if repo.live_subscription(customer.id, plan.product_id) is not None:
         raise Conflict("The customer already has a live subscription to this product")
+    start = now()
     sub = Subscription(
         environment_id=environment_id, ref=random_token("sub_", 12), customer_id=customer.id,
         product_id=plan.product_id, plan_id=plan.id, plan=plan,
-        billing_period=params.billing_period, currency=currency, status="active", started_at=now(),
+        billing_period=params.billing_period, currency=currency, status="active", started_at=start,
+        country=customer.billing_country, current_period_start=start,
+        current_period_end=period_bounds(start, params.billing_period, 0)[1],
+        quantities={}, addons=[],
     )
     repo.add(sub)
     record(session, environment_id, "subscription.created",

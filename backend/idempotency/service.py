@@ -50,8 +50,11 @@ class Idempotency:
                 raise Conflict("A request with this Idempotency-Key is still in progress; retry shortly")
             return self._replay(existing, fingerprint)
         result = fn()
-        record.response = jsonable_encoder(result)
-        record.status_code = status_code
+        if isinstance(result, JSONResponse):  # a response the endpoint built (e.g. a 402 problem)
+            record.response, record.status_code = json.loads(result.body), result.status_code
+        else:
+            record.response = jsonable_encoder(result)
+            record.status_code = status_code
         self.repo.session.flush()
         return result
 

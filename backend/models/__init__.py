@@ -1,6 +1,6 @@
 """ORM tables; importing this package registers every table on `Base.metadata`."""
 
-from backend.models import revisions  # noqa: F401,E402  (catalog revision bumps)
+from backend.models import revisions  # noqa: F401  (catalog revision bumps)
 from backend.models.base import Base
 from backend.models.catalog import (
     Feature,
@@ -16,10 +16,10 @@ from backend.models.environment import ApiKey, Environment
 from backend.models.event import Event
 from backend.models.idempotency import IdempotencyRecord
 from backend.models.payment import Payment, PaymentMethod
-from backend.models.subscription import Subscription
+from backend.models.subscription import Invoice, InvoiceLine, Subscription
 
 __all__ = [
-    "ApiKey", "Base", "Customer", "Environment", "Event", "Feature", "IdempotencyRecord",
+    "ApiKey", "Base", "Customer", "Environment", "Event", "Feature", "IdempotencyRecord", "Invoice", "InvoiceLine",
     "Package", "PackageEntitlement", "PackagePrice", "Payment", "PaymentMethod", "PlanAddon",
     "Product", "Subscription",
 ]

@@ -1,0 +1,132 @@
+"""Subscription and invoice endpoints (secret key). Thin: rules live in the service."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, status
+from fastapi.responses import JSONResponse
+
+from backend.auth.dependencies import SecretDep
+from backend.db import SessionDep
+from backend.errors import PROBLEM_JSON, NotFound
+from backend.idempotency import IdempotencyDep
+from backend.kit.pagination import Page, PageParams, page_params
+from backend.subscriptions import (
+    billing,
+    lifecycle,  # noqa: F401  (registers the period-end transitions)
+    service,
+)
+from backend.subscriptions.billing import Ctx
+from backend.subscriptions.repository import SubscriptionRepository
+from backend.subscriptions.schemas import (
+    CancelRequest,
+    ChangeResult,
+    InvoicePublic,
+    Preview,
+    Status,
+    SubscriptionCreate,
+    SubscriptionPublic,
+    SubscriptionUpdate,
+)
+
+router = APIRouter(tags=["subscriptions"])
+
+
+def _ctx(request: Request, session: SessionDep, p: SecretDep) -> Ctx:
+    settings = request.app.state.settings
+    return Ctx(session, p.environment_id, settings, request.app.state.catalog_cache,
+               settings.default_locale)
+
+
+CtxDep = Annotated[Ctx, Depends(_ctx)]
+
+
+def _result(ctx: Ctx, outcome: service.Outcome, status_code: int = 200):
+    if outcome.declined is not None:
+        pay = outcome.declined
+        err = service.PaymentDeclined(
+            pay.failure_message or "The card was declined; nothing was changed",
+            decline_code=pay.decline_code, payment_id=pay.ref)
+        # Returned, not raised: the failed payment is kept (the session commits).
+        return JSONResponse(err.body(), status_code=err.status, media_type=PROBLEM_JSON)
+    repo = SubscriptionRepository(ctx.session, ctx.env)
+    body = ChangeResult(
+        subscription=service.public(ctx, outcome.subscription), preview=outcome.plan.preview,
+        invoice=billing.invoice_public(repo, outcome.invoice, ctx.locale) if outcome.invoice else None,
+    )
+    return JSONResponse(body.model_dump(mode="json"), status_code=status_code)
+
+
+@router.post("/subscriptions/preview", response_model=Preview)
+def preview_create(body: SubscriptionCreate, ctx: CtxDep):
+    """What creating this subscription charges now, and its next recurring invoice."""
+    return service.plan_create(ctx, body)[0].preview
+
+
+@router.post("/subscriptions", response_model=ChangeResult, status_code=status.HTTP_201_CREATED)
+def create_subscription(body: SubscriptionCreate, ctx: CtxDep, idem: IdempotencyDep):
+    """Start a subscription, charging the first period (or starting the trial). 409 when the
+    customer already has a live subscription to the product; 402 on a declined card. Retry
+    safely with `Idempotency-Key`."""
+    return idem.run(body, lambda: _result(ctx, service.create(ctx, body), 201), status_code=201)
+
+
+@router.get("/subscriptions", response_model=Page[SubscriptionPublic])
+def list_subscriptions(ctx: CtxDep, page: Annotated[PageParams, Depends(page_params)],
+                       customer_id: str | None = None, status: Status | None = None,
+                       plan_id: Annotated[str | None, Query()] = None):
+    customer_pk = service.customer_of(ctx, customer_id).id if customer_id else None
+    rows, has_more, cursor = SubscriptionRepository(ctx.session, ctx.env).page(
+        page, customer_pk, status, plan_id)
+    return {"data": [service.public(ctx, r) for r in rows], "has_more": has_more,
+            "next_cursor": cursor}
+
+
+@router.get("/subscriptions/{subscription_id}", response_model=SubscriptionPublic)
+def get_subscription(subscription_id: str, ctx: CtxDep):
+    return service.public(ctx, service.get(ctx, subscription_id))
+
+
+@router.post("/subscriptions/{subscription_id}/preview-update", response_model=Preview)
+def preview_update(subscription_id: str, body: SubscriptionUpdate, ctx: CtxDep):
+    """Exactly what PATCH with this body would charge (or credit) now, and the next invoice."""
+    return service.plan_update(ctx, service.get(ctx, subscription_id), body).preview
+
+
+@router.patch("/subscriptions/{subscription_id}", response_model=ChangeResult)
+def update_subscription(subscription_id: str, body: SubscriptionUpdate, ctx: CtxDep,
+                        idem: IdempotencyDep):
+    """Upgrades apply now with proration; downgrades and period changes at period end unless
+    `effective` says otherwise. 402 on a declined card (nothing changes). Retry safely with
+    `Idempotency-Key`."""
+    return idem.run(body, lambda: _result(
+        ctx, service.update(ctx, service.get(ctx, subscription_id, lock=True), body)))
+
+
+@router.post("/subscriptions/{subscription_id}/cancel", response_model=ChangeResult)
+def cancel_subscription(subscription_id: str, body: CancelRequest, ctx: CtxDep):
+    """Cancel at period end (default) or immediately with a prorated credit."""
+    return _result(ctx, service.cancel(ctx, service.get(ctx, subscription_id, lock=True), body))
+
+
+@router.post("/subscriptions/{subscription_id}/undo", response_model=SubscriptionPublic)
+def undo_scheduled(subscription_id: str, ctx: CtxDep):
+    """Remove a scheduled cancellation or change."""
+    return service.public(ctx, service.undo(ctx, service.get(ctx, subscription_id, lock=True)))
+
+
+@router.get("/customers/{customer_id}/invoices", response_model=Page[InvoicePublic])
+def list_invoices(customer_id: str, ctx: CtxDep, page: Annotated[PageParams, Depends(page_params)]):
+    customer = service.customer_of(ctx, customer_id)
+    repo = SubscriptionRepository(ctx.session, ctx.env)
+    rows, has_more, cursor = repo.page_invoices(customer.id, page)
+    return {"data": [billing.invoice_public(repo, r, ctx.locale) for r in rows],
+            "has_more": has_more, "next_cursor": cursor}
+
+
+@router.get("/invoices/{invoice_id}", response_model=InvoicePublic)
+def get_invoice(invoice_id: str, ctx: CtxDep):
+    repo = SubscriptionRepository(ctx.session, ctx.env)
+    inv = repo.invoice(invoice_id)
+    if inv is None:
+        raise NotFound(f"No invoice '{invoice_id}' in this environment")
+    return billing.invoice_public(repo, inv, ctx.locale)

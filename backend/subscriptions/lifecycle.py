@@ -1,0 +1,115 @@
+"""Due subscription transitions at period end, run by the test clock (and, later, a scheduler):
+scheduled cancellations end, trials convert or end, scheduled changes apply, periods renew
+(charging the default payment method; a decline makes the subscription past due, and a period
+spent past due expires it).
+
+Registered with `backend.testclock.transitions` on import. Each step is idempotent: a processed
+subscription's period end moves past the window (or it leaves the live statuses).
+"""
+
+from dataclasses import replace
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from backend.config import get_settings
+from backend.kit.lru import LruCache
+from backend.models import Payment, Subscription
+from backend.payments.provider import PaymentMethodRequired
+from backend.payments.repository import PaymentRepository
+from backend.subscriptions import billing, service
+from backend.subscriptions.billing import Ctx
+from backend.subscriptions.proration import period_bounds
+from backend.subscriptions.repository import SubscriptionRepository
+from backend.testclock.transitions import Transition, register
+
+_cache: LruCache = LruCache(max_entries=64)
+
+
+def _ctx(session: Session, environment_id: int) -> Ctx:
+    settings = get_settings()
+    return Ctx(session, environment_id, settings, _cache, settings.default_locale)
+
+
+def _end(ctx: Ctx, sub: Subscription, at: datetime, status: str, event: str) -> Transition:
+    sub.status, sub.ended_at = status, at
+    if status == "canceled":
+        sub.canceled_at = at
+    sub.cancel_at_period_end, sub.scheduled_change = False, None
+    ctx.session.flush()
+    service.emit(ctx, event, sub, service.customer_by_pk(ctx, sub.customer_id))
+    return Transition(event, at, sub.ref)
+
+
+def _renew(ctx: Ctx, sub: Subscription, at: datetime) -> list[Transition]:
+    customer = service.customer_by_pk(ctx, sub.customer_id)
+    was_trial = sub.status == "trialing"
+    out: list[Transition] = []
+    if was_trial and PaymentRepository(ctx.session, ctx.env).default_method(customer.id) is None:
+        out.append(_end(ctx, sub, at, "expired", "trial.ended"))
+        return out
+    config = service.config_of(sub)
+    if sub.scheduled_change:
+        change = sub.scheduled_change
+        config = replace(config, plan_id=change["plan_id"], version=change["version"],
+                         billing_period=change["billing_period"],
+                         quantities=dict(change["quantities"]),
+                         addons=tuple((a["addon_id"], a["quantity"]) for a in change["addons"]))
+    coupon = billing.coupon_by_ref(ctx, sub.coupon_ref)
+    discounted = sub.coupon_periods_left is None or sub.coupon_periods_left > 0
+    priced = billing.price(ctx, config, coupon if discounted else None)
+    config = replace(config, version=priced.plan_version)
+    period = period_bounds(at, config.billing_period, 0)
+    draft = billing.recurring(priced, *period)
+    payment: Payment | None = None
+    failed = False
+    if draft.total_minor > 0:
+        try:
+            payment = service.charge(ctx, customer, draft, f"Subscription {sub.ref} renewal")
+            failed = payment is not None and payment.status != "succeeded"
+        except PaymentMethodRequired:
+            failed = True
+    if sub.scheduled_change:
+        service.apply_config(ctx, sub, config, priced)
+        sub.scheduled_change = None
+    sub.current_period_start, sub.current_period_end = period
+    if coupon is not None and discounted and sub.coupon_periods_left is not None:
+        sub.coupon_periods_left -= 1
+    ctx.session.flush()
+    if draft.lines:
+        billing.issue(ctx, customer, sub, draft, "subscription_cycle", payment,
+                      status="open" if failed else "paid")
+    if was_trial:
+        out.append(Transition("trial.ended", at, sub.ref))
+        service.emit(ctx, "trial.ended", sub, customer)
+    if failed:
+        sub.status = "past_due"
+        out.append(Transition("subscription.past_due", at, sub.ref))
+        service.emit(ctx, "subscription.past_due", sub, customer)
+    else:
+        sub.status = "active"
+        out.append(Transition("subscription.renewed", at, sub.ref))
+        service.emit(ctx, "subscription.renewed", sub, customer)
+    return out
+
+
+def run_due(session: Session, environment_id: int, start: datetime, end: datetime) -> list[Transition]:
+    ctx = _ctx(session, environment_id)
+    out: list[Transition] = []
+    for sub in SubscriptionRepository(session, environment_id).due(end):
+        at = sub.current_period_end
+        assert at is not None
+        if sub.cancel_at_period_end:
+            out.append(_end(ctx, sub, at, "canceled", "subscription.canceled"))
+        elif sub.status == "past_due":
+            out.append(_end(ctx, sub, at, "expired", "subscription.expired"))
+        else:
+            out += _renew(ctx, sub, at)
+    return out
+
+
+def next_due(session: Session, environment_id: int, after: datetime) -> datetime | None:
+    return SubscriptionRepository(session, environment_id).next_due(after)
+
+
+register("subscriptions.period_end", run_due, next_due=next_due)

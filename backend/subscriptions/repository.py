@@ -1,0 +1,67 @@
+"""SQL for subscriptions and invoices."""
+
+from datetime import datetime
+
+from sqlalchemy import Select, func, select
+
+from backend.kit.pagination import PageParams, paginate
+from backend.kit.repository import EnvironmentRepository
+from backend.models import Customer, Invoice, Package, Subscription
+
+LIVE_STATUSES = ("active", "trialing", "past_due")
+
+
+class SubscriptionRepository(EnvironmentRepository):
+    def get(self, ref: str, *, lock: bool = False) -> Subscription | None:
+        stmt = select(Subscription).where(Subscription.environment_id == self.env,
+                                          Subscription.ref == ref)
+        if lock:
+            stmt = stmt.with_for_update(of=Subscription)
+        return self.session.scalar(stmt)
+
+    def customer_ref(self, customer_pk: int) -> str:
+        return self.session.scalar(select(Customer.ref).where(Customer.id == customer_pk)) or ""
+
+    def page(self, params: PageParams, customer_pk: int | None, status: str | None,
+             plan_ref: str | None):
+        stmt: Select = select(Subscription).where(Subscription.environment_id == self.env)
+        if customer_pk is not None:
+            stmt = stmt.where(Subscription.customer_id == customer_pk)
+        if status:
+            stmt = stmt.where(Subscription.status == status)
+        if plan_ref:
+            stmt = stmt.join(Package, Package.id == Subscription.plan_id).where(Package.ref == plan_ref)
+        return paginate(stmt, Subscription.id, params, self.session, descending=True)
+
+    def due(self, until: datetime) -> list[Subscription]:
+        """Live subscriptions whose period or trial ends at or before `until`."""
+        stmt = select(Subscription).where(
+            Subscription.environment_id == self.env, Subscription.status.in_(LIVE_STATUSES),
+            Subscription.current_period_end.is_not(None), Subscription.current_period_end <= until,
+        ).order_by(Subscription.current_period_end, Subscription.id)
+        return list(self.session.scalars(stmt))
+
+    def next_due(self, after: datetime) -> datetime | None:
+        return self.session.scalar(select(func.min(Subscription.current_period_end)).where(
+            Subscription.environment_id == self.env, Subscription.status.in_(LIVE_STATUSES),
+            Subscription.current_period_end > after))
+
+    # -- invoices -------------------------------------------------------------------------------
+    def next_invoice_number(self) -> int:
+        top = self.session.scalar(select(func.max(Invoice.number)).where(
+            Invoice.environment_id == self.env))
+        return (top or 0) + 1
+
+    def invoice(self, ref: str) -> Invoice | None:
+        return self.session.scalar(select(Invoice).where(Invoice.environment_id == self.env,
+                                                         Invoice.ref == ref))
+
+    def page_invoices(self, customer_pk: int, params: PageParams):
+        stmt: Select = select(Invoice).where(Invoice.environment_id == self.env,
+                                             Invoice.customer_id == customer_pk)
+        return paginate(stmt, Invoice.id, params, self.session, descending=True)
+
+    def subscription_ref(self, pk: int | None) -> str | None:
+        if pk is None:
+            return None
+        return self.session.scalar(select(Subscription.ref).where(Subscription.id == pk))
