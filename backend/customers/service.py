@@ -99,7 +99,7 @@ def start_subscription(session: Session, environment_id: int, customer: Customer
         billing_period=params.billing_period, currency=currency, status="active", started_at=start,
         country=customer.billing_country, current_period_start=start,
         current_period_end=period_bounds(start, params.billing_period, 0)[1],
-        quantities={}, addons=[],
+        quantities={}, addons=[], period_paid=False,  # nothing paid: no credit if it ends early
     )
     repo.add(sub)
     record(session, environment_id, "subscription.created",

@@ -16,10 +16,11 @@ EVENT_TYPES: dict[str, str] = {
     "subscription.change_scheduled": "A change was scheduled for the end of the current period.",
     "subscription.change_canceled": "A scheduled change or cancellation was undone.",
     "subscription.cancel_scheduled": "A subscription will be canceled at the end of its period.",
-    "subscription.canceled": "A subscription was canceled (immediately or at its period end).",
+    "subscription.canceled": "A subscription was canceled (immediately or at its period end); "
+                             "`fallback_subscription_id` names the fallback plan's subscription, if any.",
     "subscription.renewed": "A subscription entered a new billing period.",
     "subscription.past_due": "A renewal payment failed; the subscription is past due.",
-    "subscription.expired": "A canceled or past-due subscription ended for good.",
+    "subscription.expired": "A canceled or past-due subscription ended for good (`fallback_subscription_id` as above).",
     "trial.started": "A subscription started with a trial.",
     "trial.ending": "A trial ends soon (sent ahead of its end).",
     "trial.ended": "A trial ended: converted to paid or fell back per the product's rule.",

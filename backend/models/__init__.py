@@ -16,10 +16,10 @@ from backend.models.environment import ApiKey, Environment
 from backend.models.event import Event
 from backend.models.idempotency import IdempotencyRecord
 from backend.models.payment import Payment, PaymentMethod
-from backend.models.subscription import Invoice, InvoiceLine, Subscription
+from backend.models.subscription import CustomerCredit, Invoice, InvoiceLine, Subscription
 
 __all__ = [
-    "ApiKey", "Base", "Customer", "Environment", "Event", "Feature", "IdempotencyRecord", "Invoice", "InvoiceLine",
+    "ApiKey", "Base", "Customer", "CustomerCredit", "Environment", "Event", "Feature", "IdempotencyRecord", "Invoice", "InvoiceLine",
     "Package", "PackageEntitlement", "PackagePrice", "Payment", "PaymentMethod", "PlanAddon",
     "Product", "Subscription",
 ]

@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import BigInteger, Boolean, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from backend.kit.clock import now
 from backend.models.base import Base, BigId, EnvironmentScoped, JsonType, Timestamps
 from backend.models.catalog import Package
 
@@ -39,6 +40,9 @@ class Subscription(Base, EnvironmentScoped, Timestamps):
     cancel_comment: Mapped[str | None] = mapped_column(String(1000), default=None)
     canceled_at: Mapped[datetime | None] = mapped_column(default=None)
     scheduled_change: Mapped[dict[str, Any] | None] = mapped_column(JsonType, default=None)
+    # False when nothing was paid for the current period (provisioned, free fallback, unpaid
+    # renewal): ending or changing it early then credits nothing.
+    period_paid: Mapped[bool] = mapped_column(Boolean, default=True)
 
     plan: Mapped[Package] = relationship(lazy="joined")
 
@@ -86,3 +90,19 @@ class InvoiceLine(Base, EnvironmentScoped):
     description: Mapped[str] = mapped_column(String(500))
     quantity: Mapped[str | None] = mapped_column(String(32), default=None)
     amount_minor: Mapped[int] = mapped_column(BigInteger)
+
+
+class CustomerCredit(Base, EnvironmentScoped):
+    """One entry of a customer's credit ledger in one currency: positive when a credit is earned
+    (an immediate downgrade or cancel), negative when applied to an invoice. The balance is the
+    sum of the entries, never a stored number."""
+
+    __tablename__ = "customer_credits"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(BigId, ForeignKey("customers.id"), index=True)
+    currency: Mapped[str] = mapped_column(String(3))
+    amount_minor: Mapped[int] = mapped_column(BigInteger)
+    reason: Mapped[str] = mapped_column(String(32))
+    invoice_ref: Mapped[str | None] = mapped_column(String(64), default=None)
+    created_at: Mapped[datetime] = mapped_column(default=now)

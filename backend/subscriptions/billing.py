@@ -5,7 +5,7 @@ per revision) and applies the subscription's coupon to the recurring part. `Draf
 before it is issued: previews return drafts, applying issues exactly the same draft.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -20,7 +20,15 @@ from backend.events.service import record
 from backend.kit.clock import now
 from backend.kit.ids import random_token
 from backend.kit.lru import LruCache
-from backend.models import Coupon, Customer, Invoice, InvoiceLine, Payment, Subscription
+from backend.models import (
+    Coupon,
+    Customer,
+    CustomerCredit,
+    Invoice,
+    InvoiceLine,
+    Payment,
+    Subscription,
+)
 from backend.paywall.prices import money
 from backend.pricing.discounts import discount_minor
 from backend.subscriptions.proration import prorate
@@ -57,7 +65,8 @@ class Config:
 
 @dataclass(frozen=True)
 class DraftLine:
-    kind: str  # recurring, one_off, discount, proration_credit, proration_charge
+    kind: str  # recurring, one_off, discount, proration_credit, proration_charge,
+    # applied_credit (the customer's balance used), credit_to_balance (a credit kept for later)
     description: str
     amount_minor: int
     quantity: str | None = None
@@ -80,7 +89,17 @@ class Draft:
 
     @property
     def subtotal_minor(self) -> int:
-        return self.total_minor + self.discount_minor
+        """Before the discount and the customer's balance (used or added to)."""
+        return (self.total_minor + self.discount_minor + self.credit_applied_minor
+                - self.credit_earned_minor)
+
+    @property
+    def credit_applied_minor(self) -> int:
+        return -sum(line.amount_minor for line in self.lines if line.kind == "applied_credit")
+
+    @property
+    def credit_earned_minor(self) -> int:
+        return sum(line.amount_minor for line in self.lines if line.kind == "credit_to_balance")
 
 
 @dataclass(frozen=True)
@@ -155,6 +174,40 @@ def proration(paid_minor: int, new: Priced | None, start: datetime, end: datetim
     return Draft(new.currency if new else "", lines, at, end)
 
 
+# -- the customer's credit balance ------------------------------------------------------------
+def credit_balance(ctx: Ctx, customer_pk: int, currency: str) -> int:
+    return SubscriptionRepository(ctx.session, ctx.env).credit_balance(customer_pk, currency)
+
+
+def settle(ctx: Ctx, customer_pk: int, d: Draft) -> Draft:
+    """`d` as the customer will be billed: a credit (negative total) goes to the customer's
+    balance in that currency, and a positive total uses that balance first (never below zero).
+    Previews and applies both pass through here, so a preview still equals its apply."""
+    total = d.total_minor
+    if total < 0:
+        return replace(d, lines=[*d.lines, DraftLine("credit_to_balance",
+                                                     "Credited to your balance", -total)])
+    if total > 0:
+        use = min(credit_balance(ctx, customer_pk, d.currency), total)
+        if use > 0:
+            return replace(d, lines=[*d.lines, DraftLine("applied_credit", "Applied credit", -use)])
+    return d
+
+
+def book_credits(ctx: Ctx, customer_pk: int, d: Draft, invoice_ref: str | None, reason: str) -> None:
+    """Write the ledger entries of a settled draft once its invoice is issued."""
+    repo = SubscriptionRepository(ctx.session, ctx.env)
+    if d.credit_earned_minor:
+        repo.add(CustomerCredit(environment_id=ctx.env, customer_id=customer_pk,
+                                currency=d.currency, amount_minor=d.credit_earned_minor,
+                                reason=reason, invoice_ref=invoice_ref))
+    if d.credit_applied_minor:
+        repo.add(CustomerCredit(environment_id=ctx.env, customer_id=customer_pk,
+                                currency=d.currency, amount_minor=-d.credit_applied_minor,
+                                reason="applied", invoice_ref=invoice_ref))
+    ctx.session.flush()
+
+
 # -- issuing ----------------------------------------------------------------------------------
 def draft_public(d: Draft, locale: str) -> InvoiceDraft:
     def m(minor: int):
@@ -206,6 +259,7 @@ def issue(ctx: Ctx, customer: Customer, sub: Subscription, draft: Draft, reason:
     repo.add(inv)
     if payment is not None:
         payment.invoice_ref = inv.ref
+    book_credits(ctx, customer.id, draft, inv.ref, reason)
     data = {"invoice": invoice_public(repo, inv, customer.locale or ctx.locale)}
     record(ctx.session, ctx.env, "invoice.created", data, customer_ref=customer.ref,
            subject=("invoice", inv.ref))

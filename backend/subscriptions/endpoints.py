@@ -10,6 +10,7 @@ from backend.db import SessionDep
 from backend.errors import PROBLEM_JSON, NotFound
 from backend.idempotency import IdempotencyDep
 from backend.kit.pagination import Page, PageParams, page_params
+from backend.paywall.prices import money
 from backend.subscriptions import (
     billing,
     lifecycle,  # noqa: F401  (registers the period-end transitions)
@@ -20,6 +21,8 @@ from backend.subscriptions.repository import SubscriptionRepository
 from backend.subscriptions.schemas import (
     CancelRequest,
     ChangeResult,
+    CreditBalance,
+    CreditBalances,
     InvoicePublic,
     Preview,
     Status,
@@ -52,6 +55,7 @@ def _result(ctx: Ctx, outcome: service.Outcome, status_code: int = 200):
     body = ChangeResult(
         subscription=service.public(ctx, outcome.subscription), preview=outcome.plan.preview,
         invoice=billing.invoice_public(repo, outcome.invoice, ctx.locale) if outcome.invoice else None,
+        fallback_subscription=service.public(ctx, outcome.fallback) if outcome.fallback else None,
     )
     return JSONResponse(body.model_dump(mode="json"), status_code=status_code)
 
@@ -130,3 +134,15 @@ def get_invoice(invoice_id: str, ctx: CtxDep):
     if inv is None:
         raise NotFound(f"No invoice '{invoice_id}' in this environment")
     return billing.invoice_public(repo, inv, ctx.locale)
+
+
+@router.get("/customers/{customer_id}/credit-balance", response_model=CreditBalances)
+def credit_balance(customer_id: str, ctx: CtxDep):
+    """The customer's credit per currency (from immediate downgrades and cancellations), used
+    up by their next invoices in that currency."""
+    customer = service.customer_of(ctx, customer_id)
+    rows = SubscriptionRepository(ctx.session, ctx.env).credit_balances(customer.id)
+    return CreditBalances(customer_id=customer.ref, data=[
+        CreditBalance(currency=currency, amount_minor=amount,
+                      formatted=money(amount, currency, ctx.locale).formatted)
+        for currency, amount in rows])

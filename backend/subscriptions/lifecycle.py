@@ -37,8 +37,11 @@ def _end(ctx: Ctx, sub: Subscription, at: datetime, status: str, event: str) -> 
         sub.canceled_at = at
     sub.cancel_at_period_end, sub.scheduled_change = False, None
     ctx.session.flush()
-    service.emit(ctx, event, sub, service.customer_by_pk(ctx, sub.customer_id))
-    return Transition(event, at, sub.ref)
+    customer = service.customer_by_pk(ctx, sub.customer_id)
+    fallback = service.start_fallback(ctx, sub, customer, at)
+    ref = fallback.ref if fallback else None
+    service.emit(ctx, event, sub, customer, fallback_subscription_id=ref)
+    return Transition(event, at, sub.ref, {"fallback_subscription_id": ref} if ref else {})
 
 
 def _renew(ctx: Ctx, sub: Subscription, at: datetime) -> list[Transition]:
@@ -60,7 +63,7 @@ def _renew(ctx: Ctx, sub: Subscription, at: datetime) -> list[Transition]:
     priced = billing.price(ctx, config, coupon if discounted else None)
     config = replace(config, version=priced.plan_version)
     period = period_bounds(at, config.billing_period, 0)
-    draft = billing.recurring(priced, *period)
+    draft = billing.settle(ctx, customer.id, billing.recurring(priced, *period))
     payment: Payment | None = None
     failed = False
     if draft.total_minor > 0:
@@ -73,6 +76,7 @@ def _renew(ctx: Ctx, sub: Subscription, at: datetime) -> list[Transition]:
         service.apply_config(ctx, sub, config, priced)
         sub.scheduled_change = None
     sub.current_period_start, sub.current_period_end = period
+    sub.period_paid = not failed
     if coupon is not None and discounted and sub.coupon_periods_left is not None:
         sub.coupon_periods_left -= 1
     ctx.session.flush()

@@ -6,7 +6,7 @@ from sqlalchemy import Select, func, select
 
 from backend.kit.pagination import PageParams, paginate
 from backend.kit.repository import EnvironmentRepository
-from backend.models import Customer, Invoice, Package, Subscription
+from backend.models import Customer, CustomerCredit, Invoice, Package, Subscription
 
 LIVE_STATUSES = ("active", "trialing", "past_due")
 
@@ -65,3 +65,18 @@ class SubscriptionRepository(EnvironmentRepository):
         if pk is None:
             return None
         return self.session.scalar(select(Subscription.ref).where(Subscription.id == pk))
+
+    # -- credit balance ---------------------------------------------------------------------------
+    def credit_balance(self, customer_pk: int, currency: str) -> int:
+        return int(self.session.scalar(select(func.coalesce(func.sum(CustomerCredit.amount_minor), 0))
+                                       .where(CustomerCredit.environment_id == self.env,
+                                              CustomerCredit.customer_id == customer_pk,
+                                              CustomerCredit.currency == currency)) or 0)
+
+    def credit_balances(self, customer_pk: int) -> list[tuple[str, int]]:
+        rows = self.session.execute(
+            select(CustomerCredit.currency, func.sum(CustomerCredit.amount_minor))
+            .where(CustomerCredit.environment_id == self.env,
+                   CustomerCredit.customer_id == customer_pk)
+            .group_by(CustomerCredit.currency).order_by(CustomerCredit.currency))
+        return [(currency, int(total)) for currency, total in rows]

@@ -125,3 +125,18 @@ class ChangeResult(BaseModel):
     subscription: SubscriptionPublic
     preview: Preview
     invoice: InvoicePublic | None = None
+    fallback_subscription: SubscriptionPublic | None = Field(
+        None, description="The fallback plan's subscription started when this one ended")
+
+
+class CreditBalance(BaseModel):
+    """A customer's credit in one currency: the sum of its ledger entries."""
+
+    currency: str
+    amount_minor: int
+    formatted: str
+
+
+class CreditBalances(BaseModel):
+    customer_id: str
+    data: list[CreditBalance]

@@ -56,6 +56,7 @@ class Outcome:
     plan: Plan
     invoice: Invoice | None = None
     declined: Payment | None = None
+    fallback: Subscription | None = None
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -149,7 +150,7 @@ def plan_create(ctx: Ctx, body: SubscriptionCreate) -> tuple[Plan, Customer, Cou
                                        period_bounds(trial_end, config.billing_period, 0)[1])
     else:
         period = period_bounds(at, config.billing_period, 0)
-        immediate = billing.recurring(priced, *period)
+        immediate = billing.settle(ctx, customer.id, billing.recurring(priced, *period))
         left = None if periods is None else periods - 1
         next_draft = billing.recurring(priced, period[1],
                                        period_bounds(at, config.billing_period, 1)[1],
@@ -254,7 +255,7 @@ def plan_update(ctx: Ctx, sub: Subscription, body: SubscriptionUpdate) -> Plan:
     effective = default if body.effective == "default" else body.effective
     start, end = sub.current_period_start, sub.current_period_end
     assert start is not None and end is not None
-    paid = 0 if sub.status == "trialing" else old.total_minor
+    paid = 0 if sub.status == "trialing" or not sub.period_paid else old.total_minor
     period: tuple[datetime, datetime] = (start, end)
     if effective == "period_end":
         immediate = billing.empty(new.currency)
@@ -275,6 +276,7 @@ def plan_update(ctx: Ctx, sub: Subscription, body: SubscriptionUpdate) -> Plan:
         immediate = billing.proration(paid, new, start, end, at, _label(old), _label(new))
         next_draft = billing.recurring(new, end, period_bounds(end, new_cfg.billing_period, 0)[1])
         effective_at = at
+    immediate = billing.settle(ctx, sub.customer_id, immediate)
     preview = Preview(change=change, effective=effective, effective_at=effective_at,  # type: ignore[arg-type]
                       immediate=billing.draft_public(immediate, ctx.locale),
                       next_invoice=billing.draft_public(next_draft, ctx.locale))
@@ -286,6 +288,7 @@ def _label(p: Priced) -> str:
 
 
 def update(ctx: Ctx, sub: Subscription, body: SubscriptionUpdate) -> Outcome:
+    PaymentRepository(ctx.session, ctx.env).lock_customer(sub.customer_id)  # the credit balance
     plan = plan_update(ctx, sub, body)
     assert plan.config is not None and plan.priced is not None and plan.period is not None
     customer = customer_by_pk(ctx, sub.customer_id)
@@ -301,6 +304,8 @@ def update(ctx: Ctx, sub: Subscription, body: SubscriptionUpdate) -> Outcome:
     sub.current_period_start, sub.current_period_end = plan.period
     if sub.status == "trialing":
         sub.current_period_end = sub.trial_end
+    else:
+        sub.period_paid = True  # the rest of the period is paid for at the new price
     sub.scheduled_change = None
     ctx.session.flush()
     invoice = None
@@ -330,9 +335,9 @@ def plan_cancel(ctx: Ctx, sub: Subscription, body: CancelRequest) -> Plan:
     if body.at == "period_end":
         immediate, effective_at = billing.empty(old.currency), end
     else:
-        paid = 0 if sub.status == "trialing" else old.total_minor
+        paid = 0 if sub.status == "trialing" or not sub.period_paid else old.total_minor
         immediate = billing.proration(paid, None, start, end, at, _label(old), "")
-        immediate = replace(immediate, currency=old.currency)
+        immediate = billing.settle(ctx, sub.customer_id, replace(immediate, currency=old.currency))
         effective_at = at
     preview = Preview(change="no_change", effective=body.at, effective_at=effective_at,  # type: ignore[arg-type]
                       immediate=billing.draft_public(immediate, ctx.locale), next_invoice=None)
@@ -340,6 +345,7 @@ def plan_cancel(ctx: Ctx, sub: Subscription, body: CancelRequest) -> Plan:
 
 
 def cancel(ctx: Ctx, sub: Subscription, body: CancelRequest) -> Outcome:
+    PaymentRepository(ctx.session, ctx.env).lock_customer(sub.customer_id)  # the credit balance
     plan = plan_cancel(ctx, sub, body)
     customer = customer_by_pk(ctx, sub.customer_id)
     sub.cancel_reason, sub.cancel_comment = body.reason, body.comment
@@ -355,10 +361,58 @@ def cancel(ctx: Ctx, sub: Subscription, body: CancelRequest) -> Outcome:
     sub.cancel_at_period_end, sub.scheduled_change = False, None
     ctx.session.flush()
     invoice = None
-    if plan.immediate.total_minor < 0:
+    if plan.immediate.credit_earned_minor > 0:
         invoice = billing.issue(ctx, customer, sub, plan.immediate, "subscription_cancel", None)
-    emit(ctx, "subscription.canceled", sub, customer)
-    return Outcome(sub, plan, invoice)
+    fallback = start_fallback(ctx, sub, customer, at)
+    emit(ctx, "subscription.canceled", sub, customer,
+         fallback_subscription_id=fallback.ref if fallback else None)
+    return Outcome(sub, plan, invoice, fallback=fallback)
+
+
+# -- what follows an ended subscription -------------------------------------------------------
+def fallback_plan(ctx: Ctx, sub: Subscription) -> Package | None:
+    """The free plan an ended subscription falls back to, per its product's settings (None for
+    `no_access`, when the product has no live free plan, or when `sub` is on that plan)."""
+    from backend.catalog.schemas import ProductSettings
+
+    settings = ProductSettings.model_validate(sub.plan.product.settings or {})
+    if settings.on_subscription_end != "fallback_plan":
+        return None
+    repo = CatalogRepository(ctx.session, ctx.env)
+    plan: Package | None = None
+    if settings.fallback_plan_id:
+        plan = repo.package("plan", settings.fallback_plan_id)
+        if plan is not None and (plan.archived_at is not None or plan.product_id != sub.product_id):
+            plan = None
+    if plan is None:
+        plan = next((p for p in repo.product_packages(sub.product_id, "plan")
+                     if p.pricing_type == "free"), None)
+    if plan is None or plan.ref == sub.plan.ref:
+        return None
+    return plan
+
+
+def start_fallback(ctx: Ctx, ended: Subscription, customer: Customer,
+                   at: datetime) -> Subscription | None:
+    """Start the product's fallback plan for the customer of `ended` (same transaction), with
+    its `subscription.created` event; None when the product's rule is no access."""
+    plan = fallback_plan(ctx, ended)
+    if plan is None:
+        return None
+    repo = CustomerRepository(ctx.session, ctx.env)
+    if repo.live_subscription(customer.id, plan.product_id) is not None:
+        return None
+    sub = Subscription(
+        environment_id=ctx.env, ref=random_token("sub_", 12), customer_id=customer.id,
+        product_id=plan.product_id, plan_id=plan.id, plan=plan,
+        billing_period=ended.billing_period, currency=ended.currency, country=ended.country,
+        status="active", started_at=at, current_period_start=at,
+        current_period_end=period_bounds(at, ended.billing_period, 0)[1],
+        quantities={}, addons=[], period_paid=False,
+    )
+    repo.add(sub)
+    emit(ctx, "subscription.created", sub, customer, fallback_from=ended.ref)
+    return sub
 
 
 def undo(ctx: Ctx, sub: Subscription) -> Subscription:

@@ -109,9 +109,15 @@ def test_immediate_cancel_credits_unused_time(shop, clock):
     done = ok(shop.post(f"/api/v1/subscriptions/{sub['id']}/cancel",
                         json={"at": "immediately", "reason": "unused"}))
     assert done["subscription"]["status"] == "canceled"
-    assert amounts(done["invoice"]) == [-1000]
+    assert amounts(done["invoice"]) == [-1000, 1000]  # the credit goes to the balance
+    assert done["invoice"]["total"]["amount_minor"] == 0
     assert_problem(shop.patch(f"/api/v1/subscriptions/{sub['id']}", json={"plan_id": "pro"}), 409)
-    subscribe(shop, plan="pro")  # no live subscription left: a new one may start
+    balance = ok(shop.get("/api/v1/customers/ada/credit-balance"))["data"]
+    assert [(b["currency"], b["amount_minor"]) for b in balance] == [("USD", 1000)]
+    again = subscribe(shop, plan="pro")  # no live subscription left: a new one may start
+    assert amounts(again["invoice"]) == [9000, -1000]
+    assert again["invoice"]["total"]["amount_minor"] == 8000
+    assert ok(shop.get("/api/v1/customers/ada/credit-balance"))["data"][0]["amount_minor"] == 0
 
 
 def test_immediate_downgrade_yields_a_credit(shop, clock):
@@ -119,7 +125,8 @@ def test_immediate_downgrade_yields_a_credit(shop, clock):
     clock.set(T0 + timedelta(days=15))
     done = ok(shop.patch(f"/api/v1/subscriptions/{sub['id']}",
                          json={"plan_id": "basic", "effective": "immediately"}))
-    assert amounts(done["invoice"]) == [-4500, 1500]
+    assert amounts(done["invoice"]) == [-4500, 1500, 3000]
+    assert done["invoice"]["total"]["amount_minor"] == 0
     assert done["subscription"]["plan_id"] == "basic"
 
 
