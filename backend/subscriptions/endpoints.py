@@ -13,6 +13,7 @@ from backend.kit.pagination import Page, PageParams, page_params
 from backend.paywall.prices import money
 from backend.subscriptions import (
     billing,
+    ending,
     lifecycle,  # noqa: F401  (registers the period-end transitions)
     service,
 )
@@ -109,13 +110,13 @@ def update_subscription(subscription_id: str, body: SubscriptionUpdate, ctx: Ctx
 @router.post("/subscriptions/{subscription_id}/cancel", response_model=ChangeResult)
 def cancel_subscription(subscription_id: str, body: CancelRequest, ctx: CtxDep):
     """Cancel at period end (default) or immediately with a prorated credit."""
-    return _result(ctx, service.cancel(ctx, service.get(ctx, subscription_id, lock=True), body))
+    return _result(ctx, ending.cancel(ctx, service.get(ctx, subscription_id, lock=True), body))
 
 
 @router.post("/subscriptions/{subscription_id}/undo", response_model=SubscriptionPublic)
 def undo_scheduled(subscription_id: str, ctx: CtxDep):
     """Remove a scheduled cancellation or change."""
-    return service.public(ctx, service.undo(ctx, service.get(ctx, subscription_id, lock=True)))
+    return service.public(ctx, ending.undo(ctx, service.get(ctx, subscription_id, lock=True)))
 
 
 @router.get("/customers/{customer_id}/invoices", response_model=Page[InvoicePublic])

@@ -17,7 +17,7 @@ from backend.kit.lru import LruCache
 from backend.models import Payment, Subscription
 from backend.payments.provider import PaymentMethodRequired
 from backend.payments.repository import PaymentRepository
-from backend.subscriptions import billing, service
+from backend.subscriptions import billing, ending, service
 from backend.subscriptions.billing import Ctx
 from backend.subscriptions.proration import period_bounds
 from backend.subscriptions.repository import SubscriptionRepository
@@ -38,7 +38,7 @@ def _end(ctx: Ctx, sub: Subscription, at: datetime, status: str, event: str) -> 
     sub.cancel_at_period_end, sub.scheduled_change = False, None
     ctx.session.flush()
     customer = service.customer_by_pk(ctx, sub.customer_id)
-    fallback = service.start_fallback(ctx, sub, customer, at)
+    fallback = ending.start_fallback(ctx, sub, customer, at)
     ref = fallback.ref if fallback else None
     service.emit(ctx, event, sub, customer, fallback_subscription_id=ref)
     return Transition(event, at, sub.ref, {"fallback_subscription_id": ref} if ref else {})
