@@ -17,6 +17,9 @@ from backend.events.endpoints import router as events_router
 from backend.kit.clock import ClockScopeMiddleware
 from backend.kit.lru import LruCache
 from backend.me.endpoints import router as me_router
+from backend.me.payments import router as me_payments_router
+from backend.me.portal import router as me_portal_router
+from backend.me.subscriptions import router as me_subscriptions_router
 from backend.payments.endpoints import router as payments_router
 from backend.paywall.cache import RenderCache
 from backend.paywall.endpoints import router as paywall_router
@@ -54,7 +57,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     v1 = APIRouter(prefix="/api/v1")
     for router in (auth_router, catalog_router, coupons_router, customers_router, estimates_router,
-                   events_router, me_router, payments_router, paywall_router, subscriptions_router,
+                   events_router, me_router, me_payments_router, me_portal_router,
+                   me_subscriptions_router, payments_router, paywall_router, subscriptions_router,
                    testclock_router):
         v1.include_router(router)
     app.include_router(v1)

@@ -13,7 +13,9 @@ from backend.client.call import Call, Sender, page_params, payload, segment
 from backend.client.catalog_ops import CatalogOperations
 from backend.client.coupon_ops import CouponOperations
 from backend.client.event_ops import EventOperations
+from backend.client.me_ops import MeOperations
 from backend.client.payment_ops import PaymentOperations
+from backend.client.subscription_ops import SubscriptionOperations
 from backend.client.testclock_ops import ClockOperations
 from backend.client.token_ops import TokenOperations
 from backend.client.version_ops import VersionOperations
@@ -116,6 +118,8 @@ class EstimateOperations(Sender):
 
 
 class Operations(AccountOperations, CatalogOperations, ClockOperations, CouponOperations,
-                 CustomerOperations, EstimateOperations, EventOperations, PaymentOperations,
-                 PaywallOperations, TokenOperations, VersionOperations):
+                 CustomerOperations, EstimateOperations, EventOperations, MeOperations,
+                 PaymentOperations,
+                 PaywallOperations, SubscriptionOperations, TokenOperations,
+                 VersionOperations):
     """The public API as methods. Sync clients return results, async clients awaitables."""

@@ -11,7 +11,7 @@ from backend.payments.schemas import PaymentMethodCreate, PaymentMethodPublic, P
 Body = dict[str, Any]
 
 
-def _card(body: PaymentMethodCreate | Body) -> Body:
+def card_body(body: PaymentMethodCreate | Body) -> Body:
     """The request body, with the secrets revealed only here, on their way to the API."""
     if not isinstance(body, PaymentMethodCreate):
         return body
@@ -46,7 +46,7 @@ class PaymentOperations(Sender):
         """
         headers = {"Idempotency-Key": idempotency_key} if idempotency_key else {}
         return self._send(Call("POST", _methods(customer_id), PaymentMethodPublic,
-                               json=_card(body), headers=headers))
+                               json=card_body(body), headers=headers))
 
     def set_default_payment_method(self, customer_id: str, method_id: str) -> Any:
         """Charge this method from now on (`PaymentMethodPublic`)."""

@@ -1,5 +1,5 @@
 """Idempotency-Key support: a retried write replays the first response instead of acting twice."""
 
-from backend.idempotency.service import Idempotency, IdempotencyDep
+from backend.idempotency.service import CustomerIdempotencyDep, Idempotency, IdempotencyDep
 
-__all__ = ["Idempotency", "IdempotencyDep"]
+__all__ = ["CustomerIdempotencyDep", "Idempotency", "IdempotencyDep"]

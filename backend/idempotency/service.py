@@ -10,7 +10,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from backend.auth.dependencies import AuthDep
+from backend.auth.dependencies import AuthDep, CustomerDep
 from backend.db import SessionDep
 from backend.errors import Conflict, Invalid
 from backend.idempotency.repository import IdempotencyRepository
@@ -70,3 +70,20 @@ def idempotency(
 
 
 IdempotencyDep = Annotated[Idempotency, Depends(idempotency)]
+
+
+def customer_idempotency(
+    request: Request,
+    session: SessionDep,
+    me: CustomerDep,
+    idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
+) -> Idempotency:
+    """Idempotency for customer-token writes: keys are kept per customer, so two customers
+    sending the same key never see each other's responses."""
+    repo = IdempotencyRepository(session, me.environment_id) if idempotency_key else None
+    owner = hashlib.sha256(me.customer_ref.encode()).hexdigest()[:16]
+    key = f"c:{owner}:{idempotency_key}" if idempotency_key else None
+    return Idempotency(repo, key, request.method, request.url.path)
+
+
+CustomerIdempotencyDep = Annotated[Idempotency, Depends(customer_idempotency)]

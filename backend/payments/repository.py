@@ -39,6 +39,13 @@ class PaymentRepository(EnvironmentRepository):
             PaymentMethod.is_default.is_(True), PaymentMethod.archived_at.is_(None),
         ))
 
+    def methods_of(self, customer_pk: int, limit: int) -> list[PaymentMethod]:
+        """The customer's live methods, the default first, then the newest."""
+        return list(self.session.scalars(select(PaymentMethod).where(
+            PaymentMethod.environment_id == self.env, PaymentMethod.customer_id == customer_pk,
+            PaymentMethod.archived_at.is_(None),
+        ).order_by(PaymentMethod.is_default.desc(), PaymentMethod.id.desc()).limit(limit)))
+
     def page_methods(self, customer_pk: int, params: PageParams, include_archived: bool):
         stmt: Select = select(PaymentMethod).where(
             PaymentMethod.environment_id == self.env, PaymentMethod.customer_id == customer_pk)

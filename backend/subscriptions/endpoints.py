@@ -10,7 +10,6 @@ from backend.db import SessionDep
 from backend.errors import PROBLEM_JSON, NotFound
 from backend.idempotency import IdempotencyDep
 from backend.kit.pagination import Page, PageParams, page_params
-from backend.paywall.prices import money
 from backend.subscriptions import (
     billing,
     ending,
@@ -18,11 +17,11 @@ from backend.subscriptions import (
     service,
 )
 from backend.subscriptions.billing import Ctx
+from backend.subscriptions.credits import credit_balances
 from backend.subscriptions.repository import SubscriptionRepository
 from backend.subscriptions.schemas import (
     CancelRequest,
     ChangeResult,
-    CreditBalance,
     CreditBalances,
     InvoicePublic,
     Preview,
@@ -44,7 +43,8 @@ def _ctx(request: Request, session: SessionDep, p: SecretDep) -> Ctx:
 CtxDep = Annotated[Ctx, Depends(_ctx)]
 
 
-def _result(ctx: Ctx, outcome: service.Outcome, status_code: int = 200):
+def change_response(ctx: Ctx, outcome: service.Outcome, status_code: int = 200):
+    """The change as a `ChangeResult`, or a 402 problem when the card was declined."""
     if outcome.declined is not None:
         pay = outcome.declined
         err = service.PaymentDeclined(
@@ -72,7 +72,7 @@ def create_subscription(body: SubscriptionCreate, ctx: CtxDep, idem: Idempotency
     """Start a subscription, charging the first period (or starting the trial). 409 when the
     customer already has a live subscription to the product; 402 on a declined card. Retry
     safely with `Idempotency-Key`."""
-    return idem.run(body, lambda: _result(ctx, service.create(ctx, body), 201), status_code=201)
+    return idem.run(body, lambda: change_response(ctx, service.create(ctx, body), 201), status_code=201)
 
 
 @router.get("/subscriptions", response_model=Page[SubscriptionPublic])
@@ -103,14 +103,14 @@ def update_subscription(subscription_id: str, body: SubscriptionUpdate, ctx: Ctx
     """Upgrades apply now with proration; downgrades and period changes at period end unless
     `effective` says otherwise. 402 on a declined card (nothing changes). Retry safely with
     `Idempotency-Key`."""
-    return idem.run(body, lambda: _result(
+    return idem.run(body, lambda: change_response(
         ctx, service.update(ctx, service.get(ctx, subscription_id, lock=True), body)))
 
 
 @router.post("/subscriptions/{subscription_id}/cancel", response_model=ChangeResult)
 def cancel_subscription(subscription_id: str, body: CancelRequest, ctx: CtxDep):
     """Cancel at period end (default) or immediately with a prorated credit."""
-    return _result(ctx, ending.cancel(ctx, service.get(ctx, subscription_id, lock=True), body))
+    return change_response(ctx, ending.cancel(ctx, service.get(ctx, subscription_id, lock=True), body))
 
 
 @router.post("/subscriptions/{subscription_id}/undo", response_model=SubscriptionPublic)
@@ -141,9 +141,5 @@ def get_invoice(invoice_id: str, ctx: CtxDep):
 def credit_balance(customer_id: str, ctx: CtxDep):
     """The customer's credit per currency (from immediate downgrades and cancellations), used
     up by their next invoices in that currency."""
-    customer = service.customer_of(ctx, customer_id)
-    rows = SubscriptionRepository(ctx.session, ctx.env).credit_balances(customer.id)
-    return CreditBalances(customer_id=customer.ref, data=[
-        CreditBalance(currency=currency, amount_minor=amount,
-                      formatted=money(amount, currency, ctx.locale).formatted)
-        for currency, amount in rows])
+    return credit_balances(ctx, service.customer_of(ctx, customer_id))
+

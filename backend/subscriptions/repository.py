@@ -46,6 +46,13 @@ class SubscriptionRepository(EnvironmentRepository):
             Subscription.environment_id == self.env, Subscription.status.in_(LIVE_STATUSES),
             Subscription.current_period_end > after))
 
+    def of_customer(self, customer_pk: int, limit: int = 50) -> list[Subscription]:
+        """The customer's subscriptions, newest first."""
+        return list(self.session.scalars(
+            select(Subscription).where(Subscription.environment_id == self.env,
+                                       Subscription.customer_id == customer_pk)
+            .order_by(Subscription.id.desc()).limit(limit)))
+
     # -- invoices -------------------------------------------------------------------------------
     def next_invoice_number(self) -> int:
         top = self.session.scalar(select(func.max(Invoice.number)).where(

@@ -15,10 +15,11 @@ Status = Literal["trialing", "active", "past_due", "canceled", "expired"]
 InvoiceStatus = Literal["open", "paid", "void", "uncollectible"]
 
 
-class SubscriptionCreate(BaseModel):
+class SubscriptionChoice(BaseModel):
+    """What a subscription is for; a customer's own checkout sends exactly this."""
+
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    customer_id: str
     plan_id: str
     version: int | None = Field(None, ge=1, description="Default: the latest published version")
     billing_period: BillingPeriod
@@ -28,6 +29,10 @@ class SubscriptionCreate(BaseModel):
     addons: list[AddonChoice] = Field(default_factory=list)
     coupon_code: str | None = Field(None, max_length=64)
     trial: bool = Field(False, description="Start with the plan's trial (if it has one)")
+
+
+class SubscriptionCreate(SubscriptionChoice):
+    customer_id: str
 
 
 class SubscriptionUpdate(BaseModel):
