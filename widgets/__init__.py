@@ -11,6 +11,7 @@ Embed in a Reflex app::
 
 from widgets._client import configure
 from widgets._ui.styles import stylesheet
+from widgets.checkout import checkout
 from widgets.paywall import paywall
 
-__all__ = ["configure", "paywall", "stylesheet"]
+__all__ = ["checkout", "configure", "paywall", "stylesheet"]

@@ -12,14 +12,15 @@ from typing import Any
 
 from backend.client import AsyncTollgateClient
 
-_config: dict[str, Any] = {"app": None, "base_url": None, "api_key": None}
+_config: dict[str, Any] = {"app": None, "base_url": None, "api_key": None, "generation": 0}
 _client: AsyncTollgateClient | None = None
 
 
 def configure(*, app: Any = None, base_url: str | None = None, api_key: str | None = None) -> None:
     """Register the in-process backend app and/or an explicit URL or key; resets the client."""
     global _client
-    _config.update(app=app, base_url=base_url, api_key=api_key)
+    _config.update(app=app, base_url=base_url, api_key=api_key,
+                   generation=_config["generation"] + 1)
     _client = None
 
 
@@ -31,17 +32,25 @@ def _api_key() -> str | None:
     return get_settings().api_key
 
 
+def generation() -> int:
+    """Bumped by every `configure`, so clients made for an earlier backend are not reused."""
+    return _config["generation"]
+
+
+def client_options() -> dict[str, Any]:
+    """Where the widgets' clients send requests: `base_url=` or the in-process `app=`."""
+    base_url = _config["base_url"] or os.environ.get("TOLLGATE_API_URL")
+    if base_url:
+        return {"base_url": base_url}
+    if _config["app"] is not None:
+        return {"app": _config["app"]}
+    raise RuntimeError(
+        "widgets have no backend: call widgets.configure(app=...) or set TOLLGATE_API_URL")
+
+
 def get_client() -> AsyncTollgateClient:
     """The shared client (created lazily, so settings are read after the app has started)."""
     global _client
     if _client is None:
-        base_url = _config["base_url"] or os.environ.get("TOLLGATE_API_URL")
-        if base_url:
-            _client = AsyncTollgateClient(_api_key(), base_url=base_url)
-        elif _config["app"] is not None:
-            _client = AsyncTollgateClient(_api_key(), app=_config["app"])
-        else:
-            raise RuntimeError(
-                "widgets have no backend: call widgets.configure(app=...) or set TOLLGATE_API_URL"
-            )
+        _client = AsyncTollgateClient(_api_key(), **client_options())
     return _client

@@ -8,7 +8,9 @@ import reflex as rx
 import widgets
 from backend.app import create_app
 from widgets._ui.fonts import inter_font
-from widgets.storefront import STOREFRONT_CSS, storefront
+from widgets.demo.css import STOREFRONT_CSS
+from widgets.demo.checkout import checkout_page
+from widgets.demo.pricing import storefront
 
 backend_app = create_app()
 widgets.configure(app=backend_app)
@@ -32,3 +34,4 @@ app.add_page(
     description="Plans and pricing for Orbit Workspace, powered by Tollgate.",
 )
 app.add_page(embed_paywall, route="/embed/paywall/[product_id]", title="Pricing")
+app.add_page(checkout_page, route="/checkout", title="Checkout · Orbit Workspace")

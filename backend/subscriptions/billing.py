@@ -165,7 +165,8 @@ def proration(paid_minor: int, new: Priced | None, start: datetime, end: datetim
     second); the coupon's share of the new items is a discount line, rounded on its own."""
     new_sub = new.subtotal_minor if new else 0
     p = prorate(paid_minor, new_sub, start, end, at, old_label, new_label)
-    lines = [DraftLine(p.credit.kind, p.credit.description, p.credit.amount_minor)]
+    lines = [DraftLine(p.credit.kind, p.credit.description, p.credit.amount_minor)] \
+        if p.credit.amount_minor else []  # nothing was paid (a free plan, a trial): no credit
     if new is not None:
         lines.append(DraftLine(p.charge.kind, p.charge.description, p.charge.amount_minor))
         if new.discount_minor:

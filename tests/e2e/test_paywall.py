@@ -215,11 +215,14 @@ def test_clicking_a_plan_button_fires_on_plan_selected(storefront: Page) -> None
     cta(page, "business").click()
     expect(selection).to_contain_text("Business · annual · start_trial · 12 seats")
     view_as(page, "Acme Corp")
-    expect(cta(page, "business")).to_have_text("Upgrade")
-    cta(page, "business").click()
-    expect(selection).to_contain_text("Business · monthly · upgrade · 3 seats")
     cta(page, "enterprise").click()
     expect(selection).to_contain_text("Enterprise · monthly · contact_us")
+    expect(cta(page, "business")).to_have_text("Upgrade")
+    cta(page, "business").click()  # a signed-in customer goes on to checkout with the choice
+    expect(page).to_have_url(re.compile(r"/checkout$"))
+    expect(page.get_by_test_id("checkout")).to_have_attribute("data-status", "ready")
+    expect(page.get_by_test_id("checkout").get_by_role("heading", level=2)).to_have_text(
+        "Business plan")
 
 
 def test_toggle_and_buttons_are_reachable_with_the_keyboard(storefront: Page) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from theme.tokens.checkout import CHECKOUT, CHECKOUT_CONTRAST_PAIRS
+from theme.tokens.portal import PORTAL, PORTAL_CONTRAST_PAIRS
+
 PAYWALL: dict[str, str] = {
     "paywall-gap": "{space.5}",
     "paywall-card-bg": "{surface-raised}",
@@ -45,7 +48,7 @@ PAYWALL: dict[str, str] = {
     "paywall-focus-ring": "{focus-ring}",
 }
 
-COMPONENTS: dict[str, str] = {**PAYWALL}
+COMPONENTS: dict[str, str] = {**PAYWALL, **CHECKOUT, **PORTAL}
 
 # Component text/background pairs checked like the semantic ones.
 COMPONENT_CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (
@@ -68,4 +71,6 @@ COMPONENT_CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (
     ("paywall-toggle-active-text", "paywall-toggle-active-bg"),
     ("paywall-badge-text", "paywall-badge-bg"),
     ("paywall-error-text", "paywall-error-bg"),
+    *CHECKOUT_CONTRAST_PAIRS,
+    *PORTAL_CONTRAST_PAIRS,
 )

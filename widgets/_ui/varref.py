@@ -46,6 +46,10 @@ def static_or_ref(value: Any, argument: str) -> Any:
 
 
 async def resolve(values: dict[str, Any], from_state: rx.State) -> dict[str, Any]:
-    """`values` with every `VarRef` replaced by the field's current server-side value."""
+    """`values` with every `VarRef` replaced by the field's current server-side value.
+
+    Event handlers are left out: they stay in the widget's class config, and a state var
+    holding one could not be serialised.
+    """
     return {key: await value.read(from_state) if isinstance(value, VarRef) else value
-            for key, value in values.items()}
+            for key, value in values.items() if not callable(value)}

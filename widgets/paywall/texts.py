@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from widgets._ui.texts import fill, merge
+
 DEFAULT_TEXTS: dict[str, str] = {
     "period_group_label": "Billing period",
     "period_monthly": "Monthly",
@@ -69,16 +71,7 @@ DEFAULT_TEXTS: dict[str, str] = {
 
 def merge_texts(overrides: Mapping[str, str] | None = None) -> dict[str, str]:
     """Defaults with `overrides` applied; an unknown key raises so typos fail loudly."""
-    overrides = dict(overrides or {})
-    unknown = sorted(set(overrides) - set(DEFAULT_TEXTS))
-    if unknown:
-        raise ValueError(f"unknown paywall text keys: {', '.join(unknown)}")
-    return {**DEFAULT_TEXTS, **{k: str(v) for k, v in overrides.items()}}
+    return merge(DEFAULT_TEXTS, overrides, "paywall")
 
 
-def fill(template: str, **values: object) -> str:
-    """A text with its `{placeholders}` filled; placeholders it does not use are ignored."""
-    out = template
-    for key, value in values.items():
-        out = out.replace("{" + key + "}", str(value))
-    return out
+__all__ = ["DEFAULT_TEXTS", "fill", "merge_texts"]
