@@ -19,10 +19,10 @@ from backend.client import TollgateError
 from backend.payments.schemas import PaymentMethodPublic
 from backend.paywall.schemas import Paywall, PaywallPlan
 from backend.subscriptions.schemas import ChangeResult, Preview, SubscriptionPublic
-from widgets._customer import NoCustomer, as_customer
+from widgets._customer import NoCustomer
 from widgets._ui.format import format_date
 from widgets._ui.varref import resolve
-from widgets.checkout import model
+from widgets.checkout import actions, model
 from widgets.checkout.model import (
     AddonRow,
     CardOption,
@@ -38,35 +38,6 @@ from widgets.paywall import prices as pricing
 PREVIEW_DELAY = 0.35  # seconds of quiet after a change before the order is priced again
 
 log = logging.getLogger(__name__)
-
-
-def _detail(exc: Exception) -> str:
-    return getattr(exc, "detail", "") or str(exc)
-
-
-async def _price(req: dict[str, Any], sub: SubscriptionPublic | None,
-                 order: Order) -> tuple[Preview | None, str, str | None]:
-    """The preview of `order` (None when it changes nothing), or the error and the refused
-    promotion code's reason."""
-    if sub is not None and model.is_unchanged(order, sub):
-        return None, "", None
-    body = model.request_body(order, create=sub is None)
-
-    async def call(client):
-        if sub is None:
-            return await client.preview_my_subscription(body)
-        return await client.preview_my_update(sub.id, body)
-
-    try:
-        preview = await as_customer(req.get("customer_id") or None,
-                                    req.get("customer_token") or None, call)
-    except TollgateError as exc:
-        fields = {e.get("field") for e in exc.problem.get("errors") or []}
-        reason = exc.problem.get("reason") if "coupon_code" in fields else None
-        return None, _detail(exc), reason or ("other" if "coupon_code" in fields else None)
-    except (RuntimeError, ValueError) as exc:
-        return None, _detail(exc), None
-    return preview, "", None
 
 
 class CheckoutState(rx.ComponentState):
@@ -140,15 +111,13 @@ class CheckoutState(rx.ComponentState):
         req = self._request
         product = req["product_id"]
         try:
-            paywall, subs, methods = await self._call(lambda c: asyncio.gather(
-                c.get_my_paywall(product, currency=req.get("currency") or None),
-                c.list_my_subscriptions(), c.list_my_payment_methods()))
+            paywall, subs, methods = await actions.load(req)
         except NoCustomer:
             self.status = "no_customer"
             return
         except (TollgateError, RuntimeError, ValueError) as exc:
             log.warning("checkout failed to load: %s", exc)
-            self.status, self.error_detail = "error", _detail(exc)
+            self.status, self.error_detail = "error", actions.detail(exc)
             return
         self._paywall, self._methods = paywall, list(methods)
         self._sub = model.live_subscription(list(subs), product)
@@ -164,11 +133,6 @@ class CheckoutState(rx.ComponentState):
         self.promo_open, self.promo_code, self.promo_error = False, "", ""
         self.form_error = self.card_error = ""
         yield self._changed()
-
-    async def _call(self, fn):
-        req = self._request
-        return await as_customer(req.get("customer_id") or None,
-                                 req.get("customer_token") or None, fn)
 
     # -- choices ---------------------------------------------------------------------------
     @rx.event
@@ -297,7 +261,7 @@ class CheckoutState(rx.ComponentState):
                 if self._seq != seq or self._paywall is None:
                     return
                 sub, order, req = self._sub, dataclasses.replace(self._order), dict(self._request)
-            preview, error, reason = await _price(req, sub, order)
+            preview, error, reason = await actions.price(req, sub, order)
             async with self:
                 if self._seq != seq:
                     return
@@ -323,20 +287,24 @@ class CheckoutState(rx.ComponentState):
         texts = self._texts()
         self.submitting, self.form_error, self.card_error = True, "", ""
         yield
+        req, sub, order, key = self._request, self._sub, self._order, self._order_key
         try:
-            if self.step_id == "payment" and not await self._ensure_card(form, texts):
-                return
-            result = await self._apply()
+            if self.step_id == "payment":
+                await self._pay_with(form, texts)
+            result = await actions.apply(req, sub, order, key)
+        except actions.CardRefused as exc:
+            self.card_error = str(exc)
+            return
         except TollgateError as exc:
             if exc.status == 402:
                 self.form_error = fill(texts["declined"],
-                                       detail=exc.problem.get("decline_code") or _detail(exc))
+                                       detail=exc.problem.get("decline_code") or actions.detail(exc))
                 self._order_key = "chk_" + secrets.token_urlsafe(12)
             else:
-                self.form_error = fill(texts["failed"], detail=_detail(exc))
+                self.form_error = fill(texts["failed"], detail=actions.detail(exc))
             return
-        except (RuntimeError, ValueError, NoCustomer) as exc:
-            self.form_error = fill(texts["failed"], detail=_detail(exc))
+        except (RuntimeError, ValueError) as exc:
+            self.form_error = fill(texts["failed"], detail=actions.detail(exc))
             return
         finally:
             self.submitting = False
@@ -345,42 +313,17 @@ class CheckoutState(rx.ComponentState):
         if handler is not None:
             yield handler(self._completion(result))
 
-    async def _ensure_card(self, form: dict[str, Any], texts: dict[str, str]) -> bool:
+    async def _pay_with(self, form: dict[str, Any], texts: dict[str, str]) -> None:
+        """Charge the chosen saved card, or add the new one typed into the form."""
         if self.payment_choice != "new":
             chosen = next((m for m in self._methods if m.id == self.payment_choice), None)
-            if chosen is not None and not chosen.is_default:
-                await self._call(lambda c: c.set_my_default_payment_method(chosen.id))
-            return True
-        number = str(form.get("card_number", "")).strip()
-        expiry = model.parse_expiry(str(form.get("card_expiry", "")))
-        cvc = str(form.get("card_cvc", "")).strip()
-        if not number or not cvc or not str(form.get("card_expiry", "")).strip():
-            self.card_error = texts["card_required"]
-            return False
-        if expiry is None:
-            self.card_error = texts["card_expiry_invalid"]
-            return False
-        body = {"card_number": number, "exp_month": expiry[0], "exp_year": expiry[1],
-                "cvc": cvc, "make_default": True}
-        try:
-            method = await self._call(lambda c: c.add_my_payment_method(
-                body, idempotency_key=f"{self._order_key}-card"))
-        except TollgateError as exc:
-            errors = exc.problem.get("errors") or []
-            self.card_error = (errors[0].get("message") if errors else "") or _detail(exc)
-            return False
+            if chosen is not None:
+                await actions.use_saved_card(self._request, chosen)
+            return
+        method = await actions.add_card(self._request, form, texts, f"{self._order_key}-card")
         self._methods = [m for m in self._methods if m.id != method.id] + [method]
         self.payment_choice = method.id
         self._render()
-        return True
-
-    async def _apply(self) -> ChangeResult:
-        sub, body, key = self._sub, model.request_body(self._order, create=self._sub is None), \
-            self._order_key
-        if sub is None:
-            return await self._call(lambda c: c.create_my_subscription(body, idempotency_key=key))
-        return await self._call(lambda c: c.update_my_subscription(sub.id, body,
-                                                                   idempotency_key=key))
 
     def _succeeded(self, result: ChangeResult, texts: dict[str, str]) -> None:
         plan = self._plan()
