@@ -11,6 +11,8 @@ from backend.config import Settings, get_settings
 from backend.coupons.endpoints import router as coupons_router
 from backend.customers.endpoints import router as customers_router
 from backend.db import engine_for, session_factory
+from backend.entitlements.endpoints import router as entitlements_router
+from backend.entitlements.sources import SnapshotCache
 from backend.errors import PROBLEM_BASE, PROBLEM_JSON, install_error_handlers
 from backend.estimates.endpoints import router as estimates_router
 from backend.events.endpoints import router as events_router
@@ -45,6 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.session_factory = session_factory(app.state.engine)
     app.state.paywall_cache = RenderCache()
     app.state.catalog_cache = LruCache(max_entries=256)
+    app.state.entitlement_cache = SnapshotCache()
     install_error_handlers(app)
     app.add_middleware(ClockScopeMiddleware)  # a request's environment may pin its test clock
 
@@ -56,7 +59,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse(body, status_code=500, media_type=PROBLEM_JSON)
 
     v1 = APIRouter(prefix="/api/v1")
-    for router in (auth_router, catalog_router, coupons_router, customers_router, estimates_router,
+    for router in (auth_router, catalog_router, coupons_router, customers_router,
+                   entitlements_router, estimates_router,
                    events_router, me_router, me_payments_router, me_portal_router,
                    me_subscriptions_router, payments_router, paywall_router, subscriptions_router,
                    testclock_router):

@@ -8,8 +8,8 @@ import reflex as rx
 import widgets
 from backend.app import create_app
 from widgets._ui.fonts import inter_font
-from widgets.demo.css import STOREFRONT_CSS
 from widgets.demo.checkout import checkout_page
+from widgets.demo.css import STOREFRONT_CSS
 from widgets.demo.pricing import storefront
 
 backend_app = create_app()

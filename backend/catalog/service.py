@@ -49,7 +49,8 @@ def feature_public(f: Feature) -> FeaturePublic:
     )
 
 
-def _entitlements_public(pkg: Package) -> list[dict]:
+def entitlements_public(pkg: Package) -> list[dict]:
+    """A package's own entitlements as API dicts (feature refs, not ids)."""
     return [
         {
             "feature_id": e.feature.ref, "limit": e.limit, "unlimited": e.unlimited,
@@ -81,7 +82,7 @@ def plan_public(pkg: Package) -> PlanPublic:
         trial_requires_payment_method=pkg.trial_requires_payment_method, version=pkg.version,
         status=pkg.status, published_at=pkg.published_at,
         compatible_addon_ids=[a.ref for a in pkg.compatible_addons],
-        entitlements=_entitlements_public(pkg), prices=_prices_public(pkg), metadata=pkg.meta,
+        entitlements=entitlements_public(pkg), prices=_prices_public(pkg), metadata=pkg.meta,
         archived=pkg.archived_at is not None, created_at=pkg.created_at, updated_at=pkg.updated_at,
     )
 
@@ -91,7 +92,7 @@ def addon_public(pkg: Package) -> AddonPublic:
         id=pkg.ref, product_id=pkg.product.ref, display_name=pkg.display_name,
         description=pkg.description, max_quantity=pkg.max_quantity,
         requires_addon_ids=list(pkg.requires_addon_ids or []),
-        entitlements=_entitlements_public(pkg), prices=_prices_public(pkg), metadata=pkg.meta,
+        entitlements=entitlements_public(pkg), prices=_prices_public(pkg), metadata=pkg.meta,
         archived=pkg.archived_at is not None, created_at=pkg.created_at, updated_at=pkg.updated_at,
     )
 

@@ -34,6 +34,8 @@ EVENT_TYPES: dict[str, str] = {
     "plan.published": "A plan's draft was published as its new live version.",
     "entitlement.usage_threshold": "A metered feature's usage crossed a warning threshold.",
     "entitlement.usage_exceeded": "A metered feature's usage reached its limit.",
+    "entitlement.promotion_granted": "A promotional entitlement was granted to a customer.",
+    "entitlement.promotion_revoked": "A promotional entitlement was revoked before its end.",
     "credit.granted": "Credits were granted to a customer.",
     "credit.consumed": "Credits were consumed by usage.",
     "credit.expired": "Unused credits of a grant expired.",

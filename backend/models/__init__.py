@@ -17,9 +17,19 @@ from backend.models.event import Event
 from backend.models.idempotency import IdempotencyRecord
 from backend.models.payment import Payment, PaymentMethod
 from backend.models.subscription import CustomerCredit, Invoice, InvoiceLine, Subscription
+from backend.models.usage import (
+    Meter,
+    MeterUnique,
+    PromotionalEntitlement,
+    UsageAlert,
+    UsageCounter,
+    UsageEvent,
+    UsageReport,
+)
 
 __all__ = [
     "ApiKey", "Base", "Customer", "CustomerCredit", "Environment", "Event", "Feature", "IdempotencyRecord", "Invoice", "InvoiceLine",
     "Package", "PackageEntitlement", "PackagePrice", "Payment", "PaymentMethod", "PlanAddon",
-    "Product", "Subscription",
+    "Product", "Subscription", "Meter", "MeterUnique", "PromotionalEntitlement", "UsageAlert",
+    "UsageCounter", "UsageEvent", "UsageReport",
 ]

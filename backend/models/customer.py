@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, UniqueConstraint
+from sqlalchemy import BigInteger, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backend.models.base import Base, BigId, EnvironmentScoped, Timestamps
@@ -21,3 +21,4 @@ class Customer(Base, EnvironmentScoped, Timestamps):
     locale: Mapped[str | None] = mapped_column(String(35), default=None)
     meta: Mapped[dict[str, Any]] = mapped_column("metadata", default=dict)
     archived_at: Mapped[datetime | None] = mapped_column(default=None)
+    entitlements_revision: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -26,3 +26,28 @@ def _bump_catalog_revision(session: Session, _context, _instances) -> None:  # t
             .where(Environment.id.in_(changed))
             .values(catalog_revision=Environment.catalog_revision + 1)
         )
+
+
+# Events that change what a customer may use (their plan, add-ons, trial, promotions).
+ENTITLEMENT_EVENT_PREFIXES = ("subscription.", "trial.", "entitlement.promotion_")
+
+
+@event.listens_for(Session, "before_flush")
+def _bump_entitlements_revision(session: Session, _context, _instances) -> None:  # type: ignore[no-untyped-def]
+    """A customer's `entitlements_revision` grows with every event that changes their access,
+    in the same transaction; entitlement caches and change streams key on it."""
+    from backend.models.customer import Customer
+    from backend.models.event import Event
+
+    changed = {
+        (obj.environment_id, obj.customer_ref)
+        for obj in session.new
+        if isinstance(obj, Event) and obj.customer_ref
+        and obj.type.startswith(ENTITLEMENT_EVENT_PREFIXES)
+    }
+    for environment_id, customer_ref in sorted(changed):
+        session.connection().execute(
+            update(Customer)
+            .where(Customer.environment_id == environment_id, Customer.ref == customer_ref)
+            .values(entitlements_revision=Customer.entitlements_revision + 1)
+        )

@@ -1,0 +1,125 @@
+"""Bulk usage ingestion: thousands of reports in a few statements.
+
+Reports are resolved to (customer, feature, period) first; their idempotency keys are claimed
+in one multi-row INSERT ... ON CONFLICT DO NOTHING, so a key seen before (in this batch or an
+earlier one) counts once; the accepted deltas are summed per counter and applied with one
+UPDATE per counter. Absolute (`set`) reports are applied in order after the deltas of their
+counter. Unknown customers or features fail the whole batch with the index of the first bad
+report, so nothing is half-recorded.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from sqlalchemy import tuple_
+
+from backend.entitlements.schemas import BulkUsageResult, UsageRecorded, UsageReport
+from backend.entitlements.service import Ctx, Subject, load, period_of
+from backend.entitlements.usage import record_alerts
+from backend.errors import Invalid
+from backend.kit.clock import now
+from backend.models.usage import UsageReport as ReportRow
+
+Key = tuple[int, int, datetime]  # customer, feature, period start
+CHUNK = 1000  # rows per INSERT (SQLite allows 32,766 bound parameters per statement)
+
+
+def ingest(ctx: Ctx, reports: list[UsageReport]) -> BulkUsageResult:
+    """Record a batch of usage reports; duplicates (by idempotency key) count once."""
+    subjects: dict[str, Subject] = {}
+    rows, targets = [], []
+    at_default = now()
+    for i, body in enumerate(reports):
+        subject = subjects.get(body.customer_id)
+        if subject is None:
+            subject = subjects[body.customer_id] = load(ctx, body.customer_id, at_default)
+        if subject.customer is None:
+            raise Invalid(f"reports[{i}]: no customer '{body.customer_id}'",
+                          field=f"reports.{i}.customer_id")
+        feature = subject.features.get(body.feature_id)
+        if feature is None or feature.type != "metered":
+            raise Invalid(f"reports[{i}]: '{body.feature_id}' is no metered feature",
+                          field=f"reports.{i}.feature_id")
+        snap = subject.snapshot
+        effective = snap.effective.get(feature.ref) if snap else None
+        at = body.timestamp or at_default
+        start, end = period_of(feature, effective, snap.anchors.get(feature.ref) if snap else None,
+                               at)
+        targets.append((subject, feature, start, end))
+        rows.append({"environment_id": ctx.env, "customer_id": subject.customer.id,
+                     "feature_id": feature.id, "kind": body.behavior, "amount": body.value,
+                     "value_after": 0, "period_start": start, "occurred_at": at,
+                     "idempotency_key": body.idempotency_key})
+    accepted = _claim(ctx, rows)
+    repo = ctx.repo
+    for subject, feature, start, end in {(t[0].customer.id, t[1].id, t[2]): t  # type: ignore[union-attr]
+                                         for t in targets}.values():
+        repo.ensure_counter(subject.customer.id, feature.id, start, end)  # type: ignore[union-attr]
+    deltas: dict[Key, int] = defaultdict(int)
+    levels: dict[Key, int] = {}
+    for i in accepted:
+        row = rows[i]
+        key = (row["customer_id"], row["feature_id"], row["period_start"])
+        if row["kind"] == "set":
+            levels[key] = row["amount"]
+            deltas.pop(key, None)
+        else:
+            deltas[key] += row["amount"]
+    values: dict[Key, int] = {}
+    for key, level in levels.items():
+        values[key] = repo.set_usage(*key, level)
+    for key, delta in deltas.items():
+        value = repo.add_usage(*key, delta)
+        assert value is not None
+        values[key] = value
+    results = []
+    for i, (subject, feature, start, end) in enumerate(targets):
+        key = (subject.customer.id, feature.id, start)  # type: ignore[union-attr]
+        value = values.get(key)
+        if value is None:
+            value = repo.usage(*key)
+        results.append(UsageRecorded(customer_id=subject.customer.ref,  # type: ignore[union-attr]
+                                     feature_id=feature.ref, current_usage=value,
+                                     period_start=start if end else None,
+                                     duplicate=i not in accepted))
+    for subject, feature, start, _ in {(t[0].customer.id, t[1].id, t[2]): t  # type: ignore[union-attr]
+                                       for t in targets}.values():
+        key = (subject.customer.id, feature.id, start)  # type: ignore[union-attr]
+        if key in values:
+            record_alerts(ctx, subject, feature, start, values[key])
+    return BulkUsageResult(accepted=len(accepted), duplicates=len(rows) - len(accepted),
+                           results=results)
+
+
+def _claim(ctx: Ctx, rows: list[dict]) -> set[int]:  # type: ignore[type-arg]
+    """Insert the report rows; the indexes of those whose key was new (or that had none)."""
+    repo = ctx.repo
+    seen: dict[str, int] = {}
+    fresh: list[int] = []
+    for i, row in enumerate(rows):
+        key = row["idempotency_key"]
+        if key is None:
+            fresh.append(i)
+        elif key not in seen:
+            seen[key] = i
+    if seen:
+        table = ReportRow.__table__
+        existing = {k for (k,) in ctx.session.execute(
+            table.select().with_only_columns(table.c.idempotency_key).where(
+                table.c.environment_id == ctx.env,
+                tuple_(table.c.idempotency_key).in_([(k,) for k in seen])))}
+        fresh += [i for k, i in seen.items() if k not in existing]
+    fresh.sort()
+    if not fresh:
+        return set()
+    won: set[str] = set()
+    for chunk in range(0, len(fresh), CHUNK):
+        stmt = repo.insert_statement(ReportRow.__table__).values(
+            [rows[i] for i in fresh[chunk:chunk + CHUNK]])
+        stmt = stmt.on_conflict_do_nothing(index_elements=["environment_id", "idempotency_key"])
+        won |= {k for (k,) in ctx.session.execute(
+            stmt.returning(ReportRow.__table__.c.idempotency_key)) if k is not None}
+    return {i for i in fresh if rows[i]["idempotency_key"] is None
+            or rows[i]["idempotency_key"] in won}

@@ -1,0 +1,170 @@
+"""SQL for entitlements and usage: what a customer is subscribed to, promotions, and the usage
+counters with their conditional (never overdrawing) updates."""
+
+from datetime import datetime
+
+from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from backend.kit.repository import EnvironmentRepository
+from backend.models import Customer, Feature, Package, Subscription
+from backend.models.usage import PromotionalEntitlement, UsageAlert, UsageCounter, UsageReport
+
+LIVE_STATUSES = ("active", "trialing", "past_due")
+
+
+class EntitlementRepository(EnvironmentRepository):
+    def insert_statement(self, table):  # type: ignore[no-untyped-def]
+        """An INSERT with ON CONFLICT support for the session's database."""
+        insert = pg_insert if self.session.get_bind().dialect.name == "postgresql" \
+            else sqlite_insert
+        return insert(table)
+
+    # -- who and what ---------------------------------------------------------------------------
+    def customer(self, ref: str) -> Customer | None:
+        return self.session.scalar(select(Customer).where(Customer.environment_id == self.env,
+                                                          Customer.ref == ref))
+
+    def features(self) -> dict[str, Feature]:
+        rows = self.session.scalars(select(Feature).where(Feature.environment_id == self.env,
+                                                          Feature.archived_at.is_(None)))
+        return {f.ref: f for f in rows}
+
+    def live_subscriptions(self, customer_pk: int) -> list[Subscription]:
+        return list(self.session.scalars(select(Subscription).where(
+            Subscription.environment_id == self.env, Subscription.customer_id == customer_pk,
+            Subscription.status.in_(LIVE_STATUSES)).order_by(Subscription.id)))
+
+    def package(self, pk: int) -> Package | None:
+        return self.session.get(Package, pk)
+
+    def addons(self, refs: set[str]) -> dict[str, Package]:
+        """The live published add-ons by ref."""
+        if not refs:
+            return {}
+        return {p.ref: p for p in self.session.scalars(select(Package).where(
+            Package.environment_id == self.env, Package.kind == "addon", Package.ref.in_(refs),
+            Package.status == "published"))}
+
+    def promotions(self, customer_pk: int, at: datetime) -> list[PromotionalEntitlement]:
+        """Promotions in force at `at`: started, not ended, not revoked."""
+        return list(self.session.scalars(select(PromotionalEntitlement).where(
+            PromotionalEntitlement.environment_id == self.env,
+            PromotionalEntitlement.customer_id == customer_pk,
+            PromotionalEntitlement.revoked_at.is_(None),
+            PromotionalEntitlement.starts_at <= at,
+            or_(PromotionalEntitlement.ends_at.is_(None), PromotionalEntitlement.ends_at > at),
+        ).order_by(PromotionalEntitlement.id)))
+
+    def all_promotions(self, customer_pk: int) -> list[PromotionalEntitlement]:
+        return list(self.session.scalars(select(PromotionalEntitlement).where(
+            PromotionalEntitlement.environment_id == self.env,
+            PromotionalEntitlement.customer_id == customer_pk,
+        ).order_by(PromotionalEntitlement.id.desc())))
+
+    def promotion(self, ref: str) -> PromotionalEntitlement | None:
+        return self.session.scalar(select(PromotionalEntitlement).where(
+            PromotionalEntitlement.environment_id == self.env, PromotionalEntitlement.ref == ref))
+
+    def bump_revision(self, customer_pk: int) -> None:
+        """Mark the customer's entitlements as changed (caches and streams notice)."""
+        self.session.execute(update(Customer).where(Customer.id == customer_pk).values(
+            entitlements_revision=Customer.entitlements_revision + 1))
+
+    # -- usage ----------------------------------------------------------------------------------
+    def usage(self, customer_pk: int, feature_pk: int, period_start: datetime) -> int:
+        return int(self.session.scalar(select(UsageCounter.value).where(
+            UsageCounter.environment_id == self.env, UsageCounter.customer_id == customer_pk,
+            UsageCounter.feature_id == feature_pk, UsageCounter.period_start == period_start,
+        )) or 0)
+
+    def usages(self, customer_pk: int, keys: list[tuple[int, datetime]]) -> dict[tuple[int, datetime], int]:
+        """Usage values for several (feature, period start) pairs in one query."""
+        if not keys:
+            return {}
+        wanted = or_(*[and_(UsageCounter.feature_id == f, UsageCounter.period_start == p)
+                       for f, p in keys])
+        rows = self.session.execute(select(UsageCounter.feature_id, UsageCounter.period_start,
+                                           UsageCounter.value).where(
+            UsageCounter.environment_id == self.env, UsageCounter.customer_id == customer_pk,
+            wanted))
+        out = {}
+        for feature, start, value in rows:
+            out[(feature, start)] = int(value)
+        return out
+
+    def ensure_counter(self, customer_pk: int, feature_pk: int, period_start: datetime,
+                       period_end: datetime | None) -> None:
+        """Create the period's counter at 0 unless it exists (safe under concurrency)."""
+        stmt = self.insert_statement(UsageCounter.__table__).values(
+            environment_id=self.env, customer_id=customer_pk, feature_id=feature_pk,
+            period_start=period_start, period_end=period_end, value=0,
+        ).on_conflict_do_nothing(
+            index_elements=["environment_id", "customer_id", "feature_id", "period_start"])
+        self.session.execute(stmt)
+
+    def add_usage(self, customer_pk: int, feature_pk: int, period_start: datetime, amount: int,
+                  ceiling: int | None = None) -> int | None:
+        """Add `amount` atomically; with `ceiling`, only if the result stays within it.
+        Returns the new value, or None when the ceiling refused it."""
+        cond = [UsageCounter.environment_id == self.env, UsageCounter.customer_id == customer_pk,
+                UsageCounter.feature_id == feature_pk, UsageCounter.period_start == period_start]
+        if ceiling is not None:
+            cond.append(UsageCounter.value + amount <= ceiling)
+        result = self.session.execute(update(UsageCounter).where(*cond).values(
+            value=UsageCounter.value + amount).returning(UsageCounter.value))
+        value = result.scalar()
+        return None if value is None else int(value)
+
+    def set_usage(self, customer_pk: int, feature_pk: int, period_start: datetime,
+                  value: int) -> int:
+        self.session.execute(update(UsageCounter).where(
+            UsageCounter.environment_id == self.env, UsageCounter.customer_id == customer_pk,
+            UsageCounter.feature_id == feature_pk, UsageCounter.period_start == period_start,
+        ).values(value=value))
+        return value
+
+    def claim_report(self, values: dict) -> int | None:  # type: ignore[type-arg]
+        """Insert a usage report; None when its idempotency key was already used (a concurrent
+        holder of the key is waited for on PostgreSQL)."""
+        stmt = self.insert_statement(UsageReport.__table__).values(environment_id=self.env, **values)
+        if values.get("idempotency_key"):
+            stmt = stmt.on_conflict_do_nothing(index_elements=["environment_id",
+                                                               "idempotency_key"])
+        return self.session.execute(stmt.returning(UsageReport.__table__.c.id)).scalar()
+
+    def settle_report(self, report_id: int, value_after: int) -> None:
+        self.session.execute(update(UsageReport).where(UsageReport.id == report_id).values(
+            value_after=value_after))
+
+    def drop_report(self, report_id: int) -> None:
+        self.session.execute(delete(UsageReport).where(UsageReport.id == report_id))
+
+    def report_by_key(self, key: str) -> UsageReport | None:
+        return self.session.scalar(select(UsageReport).where(
+            UsageReport.environment_id == self.env, UsageReport.idempotency_key == key))
+
+    def claim_alert(self, customer_pk: int, feature_pk: int, period_start: datetime, kind: str,
+                    percent: int) -> bool:
+        """Record a crossed threshold once per period; False when it was recorded before."""
+        stmt = self.insert_statement(UsageAlert.__table__).values(
+            environment_id=self.env, customer_id=customer_pk, feature_id=feature_pk,
+            period_start=period_start, kind=kind, percent=percent,
+        ).on_conflict_do_nothing(index_elements=["environment_id", "customer_id", "feature_id",
+                                                 "period_start", "kind"])
+        return self.session.execute(stmt.returning(UsageAlert.__table__.c.id)).scalar() \
+            is not None
+
+    def history(self, customer_pk: int, feature_pk: int, start: datetime, end: datetime):
+        """Usage reports of a feature in [start, end), oldest first."""
+        return list(self.session.execute(select(
+            UsageReport.occurred_at, UsageReport.kind, UsageReport.amount,
+            UsageReport.value_after, UsageReport.period_start).where(
+            UsageReport.environment_id == self.env, UsageReport.customer_id == customer_pk,
+            UsageReport.feature_id == feature_pk, UsageReport.occurred_at >= start,
+            UsageReport.occurred_at < end).order_by(UsageReport.occurred_at, UsageReport.id)))
+
+    def count_reports(self) -> int:
+        return int(self.session.scalar(select(func.count()).select_from(UsageReport).where(
+            UsageReport.environment_id == self.env)) or 0)

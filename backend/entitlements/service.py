@@ -1,0 +1,137 @@
+"""Entitlement checks, usage reports and atomic consumption.
+
+A check reads the customer (with its entitlements revision), the cached combined entitlements
+and, for metered features, the current period's usage counter. Usage changes go through the
+counters: reports add (delta) or set (fluctuating levels), `consume` adds only while the result
+stays within a hard limit, in one conditional UPDATE, so concurrent consumers never pass it.
+Every change is also written to `usage_reports` with its idempotency key, so a retried report
+or consumption counts once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy.orm import Session
+
+from backend.catalog.repository import CatalogRepository
+from backend.entitlements.combine import Effective
+from backend.entitlements.decide import Decision, decide, denied
+from backend.entitlements.periods import usage_period
+from backend.entitlements.repository import EntitlementRepository
+from backend.entitlements.schemas import EntitlementState, UsagePeriod
+from backend.entitlements.sources import Snapshot, SnapshotCache
+from backend.kit.clock import now
+from backend.models import Customer, Feature
+
+NO_RESET = datetime(1970, 1, 1, tzinfo=UTC)  # the one "period" of usage that never resets
+
+
+@dataclass(frozen=True)
+class Ctx:
+    session: Session
+    env: int
+    cache: SnapshotCache
+
+    @property
+    def repo(self) -> EntitlementRepository:
+        return EntitlementRepository(self.session, self.env)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A customer and what they may use, read once per request."""
+
+    customer: Customer | None
+    features: dict[str, Feature]
+    snapshot: Snapshot | None
+
+
+def load(ctx: Ctx, customer_ref: str, at: datetime | None = None) -> Subject:
+    repo = ctx.repo
+    customer = repo.customer(customer_ref)
+    features = repo.features()
+    if customer is None:
+        return Subject(None, features, None)
+    revision = CatalogRepository(ctx.session, ctx.env).catalog_revision()
+    return Subject(customer, features, ctx.cache.get(repo, customer, revision, at or now()))
+
+
+def period_of(feature: Feature, effective: Effective | None, anchor: datetime | None,
+              at: datetime) -> tuple[datetime, datetime | None]:
+    """The usage period [start, end) a metered feature's usage at `at` counts in."""
+    if feature.meter_type == "fluctuating" or effective is None or not effective.reset_period:
+        return NO_RESET, None
+    return usage_period(effective.reset_period, at, anchor)
+
+
+def _state(feature: Feature, decision: Decision, effective: Effective | None,
+           period: tuple[datetime, datetime | None] | None) -> EntitlementState:
+    shown = None
+    if period is not None and period[1] is not None and effective is not None:
+        shown = UsagePeriod(start=period[0], end=period[1],
+                            reset_period=effective.reset_period)  # type: ignore[arg-type]
+    return EntitlementState(
+        feature_id=feature.ref, feature_type=feature.type,  # type: ignore[arg-type]
+        has_access=decision.has_access, denial_reason=decision.reason,  # type: ignore[arg-type]
+        limit=decision.limit, unlimited=decision.unlimited, soft_limit=decision.soft_limit,
+        current_usage=decision.current_usage, requested_usage=decision.requested_usage,
+        enum_values=list(decision.enum_values) if decision.enum_values is not None else None,
+        usage_period=shown, sources=list(effective.sources) if effective else [],
+    )
+
+
+def _unknown(feature_ref: str, reason: str) -> EntitlementState:
+    return EntitlementState(feature_id=feature_ref, feature_type="boolean", has_access=False,
+                            denial_reason=reason)  # type: ignore[arg-type]
+
+
+def evaluate(ctx: Ctx, subject: Subject, feature_ref: str, *, requested_usage: int | None = None,
+             requested_value: str | None = None, at: datetime | None = None,
+             usage: int | None = None) -> EntitlementState:
+    """The customer's access to one feature now (or at `at`)."""
+    at = at or now()
+    feature = subject.features.get(feature_ref)
+    if feature is None:
+        return _unknown(feature_ref, "feature_not_found")
+    customer, snap = subject.customer, subject.snapshot
+    if customer is None or snap is None:
+        return _state(feature, denied("customer_not_found"), None, None)
+    if customer.archived_at is not None:
+        return _state(feature, denied("customer_archived"), None, None)
+    effective = snap.effective.get(feature_ref)
+    if effective is None:
+        reason = "no_feature_entitlement" if snap.has_subscription else "no_active_subscription"
+        return _state(feature, denied(reason), None, None)
+    period = None
+    if feature.type == "metered":
+        period = period_of(feature, effective, snap.anchors.get(feature_ref), at)
+        if usage is None:
+            usage = ctx.repo.usage(customer.id, feature.id, period[0])
+    decision = decide(feature.type, effective, usage=usage or 0,
+                      requested_usage=requested_usage, requested_value=requested_value)
+    return _state(feature, decision, effective, period)
+
+
+def entitlements(ctx: Ctx, subject: Subject, at: datetime | None = None) -> list[EntitlementState]:
+    """Every feature the customer is entitled to, with current usage (one usage query)."""
+    at = at or now()
+    snap, customer = subject.snapshot, subject.customer
+    if snap is None or customer is None:
+        return []
+    periods: dict[str, tuple[datetime, datetime | None]] = {}
+    for ref, effective in snap.effective.items():
+        feature = subject.features.get(ref)
+        if feature is not None and feature.type == "metered":
+            periods[ref] = period_of(feature, effective, snap.anchors.get(ref), at)
+    usages = ctx.repo.usages(customer.id, [(subject.features[r].id, p[0])
+                                           for r, p in periods.items()])
+    out = []
+    for ref in snap.effective:
+        feature = subject.features.get(ref)
+        if feature is None:
+            continue
+        usage = usages.get((feature.id, periods[ref][0]), 0) if ref in periods else 0
+        out.append(evaluate(ctx, subject, ref, at=at, usage=usage))
+    return out

@@ -1,0 +1,150 @@
+"""Checks, usage reports, consumption and promotions over the API, on the demo catalog:
+acme is on Plus (2,000 AI credits a month, hard; 10,000 API calls, soft; 20 seats)."""
+
+from datetime import timedelta
+
+import pytest
+
+from backend.kit.clock import now, set_clock
+from tests.backend.helpers import assert_problem, ok
+
+
+@pytest.fixture
+def api(seeded):
+    return seeded.client()
+
+
+def check(api, feature, customer="acme", **params):
+    return ok(api.get("/api/v1/entitlements/check",
+                      params={"customer_id": customer, "feature_id": feature, **params}))
+
+
+def use(api, feature, value, customer="acme", **extra):
+    body = {"customer_id": customer, "feature_id": feature, "value": value, **extra}
+    return ok(api.post("/api/v1/usage", json=body))
+
+
+def test_checks_answer_with_limits_and_reasons(api):
+    seats = check(api, "seats", requested_usage=20)
+    assert (seats["has_access"], seats["limit"], seats["sources"]) == (True, 20, ["plan"])
+    assert check(api, "seats", requested_usage=21)["denial_reason"] == "usage_limit_exceeded"
+    assert check(api, "guest-access")["has_access"]
+    assert check(api, "sso")["denial_reason"] == "no_feature_entitlement"
+    assert check(api, "version-history", requested_value="90 days")["has_access"]
+    assert check(api, "version-history",
+                 requested_value="Unlimited")["denial_reason"] == "value_not_allowed"
+    assert check(api, "nope")["denial_reason"] == "feature_not_found"
+    assert check(api, "seats", customer="ghost")["denial_reason"] == "customer_not_found"
+    credits = check(api, "ai-credits")
+    assert credits["usage_period"]["reset_period"] == "month"
+    assert credits["current_usage"] == 0 and credits["requested_usage"] == 1
+
+
+def test_usage_reports_count_once_and_hard_limits_deny(api):
+    assert use(api, "ai-credits", 1500, idempotency_key="r1")["current_usage"] == 1500
+    again = use(api, "ai-credits", 1500, idempotency_key="r1")
+    assert again["duplicate"] and again["current_usage"] == 1500
+    assert check(api, "ai-credits", requested_usage=500)["has_access"]
+    denied = check(api, "ai-credits", requested_usage=501)
+    assert (denied["has_access"], denied["denial_reason"]) == (False, "usage_limit_exceeded")
+    assert use(api, "ai-credits", 10, behavior="set")["current_usage"] == 10
+    assert check(api, "api-calls", requested_usage=10**6)["has_access"]  # soft limit
+
+
+def test_consume_stops_at_the_limit_and_refunds_once(api):
+    first = ok(api.post("/api/v1/usage/consume", json={
+        "customer_id": "acme", "feature_id": "ai-credits", "amount": 1999,
+        "idempotency_key": "job-1"}))
+    assert first["consumed"] and first["entitlement"]["current_usage"] == 1999
+    retry = ok(api.post("/api/v1/usage/consume", json={
+        "customer_id": "acme", "feature_id": "ai-credits", "amount": 1999,
+        "idempotency_key": "job-1"}))
+    assert retry["duplicate"] and retry["entitlement"]["current_usage"] == 1999
+    over = ok(api.post("/api/v1/usage/consume", json={
+        "customer_id": "acme", "feature_id": "ai-credits", "amount": 2}))
+    assert not over["consumed"]
+    assert over["entitlement"]["denial_reason"] == "usage_limit_exceeded"
+    back = ok(api.post("/api/v1/usage/refund", json={"consumption_id": "job-1"}))
+    assert back["current_usage"] == 0
+    assert ok(api.post("/api/v1/usage/refund", json={"consumption_id": "job-1"}))["duplicate"]
+    assert check(api, "ai-credits")["current_usage"] == 0
+
+
+def test_thresholds_are_announced_once_per_period(seeded, api):
+    use(api, "ai-credits", 1700)
+    use(api, "ai-credits", 10)
+    use(api, "ai-credits", 400)
+    events = ok(api.get("/api/v1/events", params={"type": "entitlement."}))["data"]
+    kinds = sorted(e["type"] for e in events)
+    assert kinds == ["entitlement.usage_exceeded", "entitlement.usage_threshold"]
+
+
+def test_late_usage_lands_in_the_period_of_its_timestamp(api):
+    period = check(api, "ai-credits")["usage_period"]
+    use(api, "ai-credits", 7, timestamp=period["start"])
+    before = (now() - timedelta(days=40)).isoformat()
+    use(api, "ai-credits", 900, timestamp=before)
+    assert check(api, "ai-credits")["current_usage"] == 7
+
+
+def test_bulk_reports_with_duplicates(api):
+    reports = [{"customer_id": "acme", "feature_id": "api-calls", "value": 5,
+                "idempotency_key": f"k{i % 50}"} for i in range(100)]
+    result = ok(api.post("/api/v1/usage/bulk", json={"reports": reports}))
+    assert (result["accepted"], result["duplicates"]) == (50, 50)
+    assert check(api, "api-calls")["current_usage"] == 250
+    again = ok(api.post("/api/v1/usage/bulk", json={"reports": reports[:10]}))
+    assert again["accepted"] == 0 and check(api, "api-calls")["current_usage"] == 250
+    bad = api.post("/api/v1/usage/bulk", json={"reports": [
+        *reports[:2], {"customer_id": "ghost", "feature_id": "api-calls", "value": 1}]})
+    assert_problem(bad, 422, "reports.2.customer_id")
+
+
+def test_usage_is_only_for_metered_features(api):
+    assert_problem(api.post("/api/v1/usage", json={
+        "customer_id": "acme", "feature_id": "seats", "value": 1}), 422, "feature_id")
+    assert_problem(api.post("/api/v1/usage", json={
+        "customer_id": "ghost", "feature_id": "ai-credits", "value": 1}), 404)
+
+
+def test_promotions_grant_and_revoke_access(api):
+    assert check(api, "sso")["has_access"] is False
+    promo = ok(api.post("/api/v1/customers/acme/promotional-entitlements",
+                        json={"feature_id": "sso", "period": "1_week"}), 201)
+    sso = check(api, "sso")
+    assert sso["has_access"] and sso["sources"] == [f"promotion:{promo['id']}"]
+    more = ok(api.post("/api/v1/customers/acme/promotional-entitlements",
+                       json={"feature_id": "ai-credits", "limit": 5000, "reset_period": "month",
+                             "period": "lifetime"}), 201)
+    assert check(api, "ai-credits")["limit"] == 5000
+    ok(api.post(f"/api/v1/promotional-entitlements/{more['id']}/revoke"))
+    assert check(api, "ai-credits")["limit"] == 2000
+    listed = ok(api.get("/api/v1/customers/acme/promotional-entitlements"))
+    assert {p["status"] for p in listed} == {"active", "revoked"}
+    later = now() + timedelta(days=8)
+    set_clock(lambda: later)
+    try:
+        assert check(api, "sso")["denial_reason"] == "no_feature_entitlement"
+    finally:
+        set_clock(None)
+
+
+def test_an_upgrade_is_seen_by_the_next_check(api):
+    assert check(api, "sso")["has_access"] is False
+    sub = ok(api.get("/api/v1/subscriptions", params={"customer_id": "acme"}))["data"][0]
+    ok(api.post("/api/v1/customers/acme/payment-methods", json={
+        "card_number": "4242424242424242", "exp_month": 12, "exp_year": 2099}), 201)
+    ok(api.patch(f"/api/v1/subscriptions/{sub['id']}", json={"plan_id": "business"}))
+    assert check(api, "sso")["has_access"]
+    assert check(api, "seats", requested_usage=10**6)["has_access"]  # unlimited on Business
+
+
+def test_all_entitlements_at_once(seeded, api):
+    use(api, "ai-credits", 42)
+    everything = ok(api.get("/api/v1/customers/acme/entitlements"))
+    by_feature = {e["feature_id"]: e for e in everything["entitlements"]}
+    assert by_feature["ai-credits"]["current_usage"] == 42
+    assert by_feature["projects"]["unlimited"]
+    token = ok(api.post("/api/v1/customer-tokens", json={"customer_id": "acme"}), 201)["token"]
+    mine = ok(seeded.client(None, **{"X-Customer-Token": token}).get("/api/v1/me/entitlements"))
+    assert mine == everything
