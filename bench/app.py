@@ -1,0 +1,25 @@
+"""The app under benchmark plus a bare endpoint that returns a check-sized JSON body, so the
+baseline pays for the same serialisation and bytes on the wire as the entitlement check."""
+
+from fastapi import FastAPI
+
+from backend.app import create_app
+
+CHECK_SIZED = {
+    "feature_id": "ai-credits", "feature_type": "metered", "has_access": True,
+    "denial_reason": None, "limit": 2000, "unlimited": False, "soft_limit": False,
+    "current_usage": 0, "requested_usage": 1, "enum_values": None,
+    "usage_period": {"start": "2026-11-24T12:00:00Z", "end": "2026-12-24T12:00:00Z",
+                     "reset_period": "month"},
+    "sources": ["plan"],
+}
+
+
+def create_bench_app() -> FastAPI:
+    app = create_app()
+
+    @app.get("/bench/bare")
+    def bare() -> dict:
+        return CHECK_SIZED
+
+    return app
