@@ -8,7 +8,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from backend.kit.repository import EnvironmentRepository
-from backend.models import Customer, Feature, Package, Subscription
+from backend.models import Customer, Environment, Feature, Package, Subscription
 from backend.models.usage import PromotionalEntitlement, UsageAlert, UsageCounter, UsageReport
 
 LIVE_STATUSES = ("active", "trialing", "past_due")
@@ -25,6 +25,14 @@ class EntitlementRepository(EnvironmentRepository):
     def customer(self, ref: str) -> Customer | None:
         return self.session.scalar(select(Customer).where(Customer.environment_id == self.env,
                                                           Customer.ref == ref))
+
+    def customer_and_catalog_revision(self, ref: str) -> tuple[Customer | None, int]:
+        """The customer (None if unknown) and the environment's catalog revision, in one query."""
+        row = self.session.execute(
+            select(Environment.catalog_revision, Customer).select_from(Environment).outerjoin(
+                Customer, and_(Customer.environment_id == Environment.id, Customer.ref == ref))
+            .where(Environment.id == self.env)).first()
+        return (row[1], int(row[0])) if row is not None else (None, 0)
 
     def features(self) -> dict[str, Feature]:
         rows = self.session.scalars(select(Feature).where(Feature.environment_id == self.env,

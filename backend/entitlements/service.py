@@ -15,15 +15,14 @@ from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
-from backend.catalog.repository import CatalogRepository
 from backend.entitlements.combine import Effective
 from backend.entitlements.decide import Decision, decide, denied
 from backend.entitlements.periods import usage_period
 from backend.entitlements.repository import EntitlementRepository
 from backend.entitlements.schemas import EntitlementState, UsagePeriod
-from backend.entitlements.sources import Snapshot, SnapshotCache
+from backend.entitlements.sources import FeatureInfo, Snapshot, SnapshotCache
 from backend.kit.clock import now
-from backend.models import Customer, Feature
+from backend.models import Customer
 
 NO_RESET = datetime(1970, 1, 1, tzinfo=UTC)  # the one "period" of usage that never resets
 
@@ -44,21 +43,21 @@ class Subject:
     """A customer and what they may use, read once per request."""
 
     customer: Customer | None
-    features: dict[str, Feature]
+    features: dict[str, FeatureInfo]
     snapshot: Snapshot | None
 
 
 def load(ctx: Ctx, customer_ref: str, at: datetime | None = None) -> Subject:
+    """The customer and what they may use: one query, the rest from the caches."""
     repo = ctx.repo
-    customer = repo.customer(customer_ref)
-    features = repo.features()
+    customer, revision = repo.customer_and_catalog_revision(customer_ref)
+    features = ctx.cache.features(repo, revision)
     if customer is None:
         return Subject(None, features, None)
-    revision = CatalogRepository(ctx.session, ctx.env).catalog_revision()
     return Subject(customer, features, ctx.cache.get(repo, customer, revision, at or now()))
 
 
-def period_of(feature: Feature, effective: Effective | None, anchor: datetime | None,
+def period_of(feature: FeatureInfo, effective: Effective | None, anchor: datetime | None,
               at: datetime) -> tuple[datetime, datetime | None]:
     """The usage period [start, end) a metered feature's usage at `at` counts in."""
     if feature.meter_type == "fluctuating" or effective is None or not effective.reset_period:
@@ -66,7 +65,7 @@ def period_of(feature: Feature, effective: Effective | None, anchor: datetime | 
     return usage_period(effective.reset_period, at, anchor)
 
 
-def _state(feature: Feature, decision: Decision, effective: Effective | None,
+def _state(feature: FeatureInfo, decision: Decision, effective: Effective | None,
            period: tuple[datetime, datetime | None] | None) -> EntitlementState:
     shown = None
     if period is not None and period[1] is not None and effective is not None:

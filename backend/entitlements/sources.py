@@ -22,6 +22,16 @@ from backend.models.usage import PromotionalEntitlement
 
 
 @dataclass(frozen=True)
+class FeatureInfo:
+    """What checks need of a feature, kept across requests."""
+
+    id: int
+    ref: str
+    type: str
+    meter_type: str | None
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """What a customer may use, computed at `computed_at` and valid until `valid_until`."""
 
@@ -82,10 +92,17 @@ def compute(repo: EntitlementRepository, customer: Customer, at: datetime) -> Sn
 
 
 class SnapshotCache:
-    """Snapshots per (environment, customer, entitlements revision, catalog revision)."""
+    """Snapshots per (environment, customer, entitlements revision, catalog revision), and the
+    features per (environment, catalog revision)."""
 
     def __init__(self, max_entries: int = 10_000):
         self._lru: LruCache[Snapshot] = LruCache(max_entries)
+        self._features: LruCache[dict[str, FeatureInfo]] = LruCache(256)
+
+    def features(self, repo: EntitlementRepository, catalog_revision: int) -> dict[str, FeatureInfo]:
+        return self._features.get_or_compute((repo.env, catalog_revision), lambda: {
+            ref: FeatureInfo(f.id, f.ref, f.type, f.meter_type)
+            for ref, f in repo.features().items()})
 
     def get(self, repo: EntitlementRepository, customer: Customer, catalog_revision: int,
             at: datetime) -> Snapshot:

@@ -16,6 +16,7 @@ from backend.entitlements.schemas import (
     UsageReport,
 )
 from backend.entitlements.service import Ctx, Subject, evaluate, load, period_of
+from backend.entitlements.sources import FeatureInfo
 from backend.errors import Invalid, NotFound
 from backend.events.service import record
 from backend.kit.clock import now
@@ -25,7 +26,7 @@ from backend.models import Customer, Feature
 THRESHOLD_PERCENT = 80
 
 
-def _metered(subject: Subject, feature_ref: str, field: str = "feature_id") -> Feature:
+def _metered(subject: Subject, feature_ref: str, field: str = "feature_id") -> FeatureInfo:
     feature = subject.features.get(feature_ref)
     if feature is None:
         raise NotFound(f"No feature '{feature_ref}' in this environment")
@@ -41,7 +42,7 @@ def _customer(subject: Subject, ref: str) -> Customer:
     return subject.customer
 
 
-def record_alerts(ctx: Ctx, subject: Subject, feature: Feature, period_start: datetime,
+def record_alerts(ctx: Ctx, subject: Subject, feature: FeatureInfo, period_start: datetime,
             value: int) -> None:
     """Record `entitlement.usage_threshold` (80%) and `.usage_exceeded` (100%) once a period."""
     effective = subject.snapshot.effective.get(feature.ref) if subject.snapshot else None
