@@ -1,7 +1,7 @@
 """Bulk usage ingestion: thousands of reports in a few statements.
 
 Reports are resolved to (customer, feature, period) first; their idempotency keys are claimed
-in one multi-row INSERT ... ON CONFLICT DO NOTHING, so a key seen before (in this batch or an
+in one executemany INSERT ... ON CONFLICT DO NOTHING, so a key seen before (in this batch or an
 earlier one) counts once; the accepted deltas are summed per counter and applied with one
 UPDATE per counter. Absolute (`set`) reports are applied in order after the deltas of their
 counter. Unknown customers or features fail the whole batch with the index of the first bad
@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
-from sqlalchemy import tuple_
-
 from backend.entitlements.schemas import BulkUsageResult, UsageRecorded, UsageReport
 from backend.entitlements.service import Ctx, Subject, load, period_of
 from backend.entitlements.usage import record_alerts
@@ -23,7 +21,6 @@ from backend.kit.clock import now
 from backend.models.usage import UsageReport as ReportRow
 
 Key = tuple[int, int, datetime]  # customer, feature, period start
-CHUNK = 1000  # rows per INSERT (SQLite allows 32,766 bound parameters per statement)
 
 
 def ingest(ctx: Ctx, reports: list[UsageReport]) -> BulkUsageResult:
@@ -94,32 +91,23 @@ def ingest(ctx: Ctx, reports: list[UsageReport]) -> BulkUsageResult:
 
 
 def _claim(ctx: Ctx, rows: list[dict]) -> set[int]:  # type: ignore[type-arg]
-    """Insert the report rows; the indexes of those whose key was new (or that had none)."""
-    repo = ctx.repo
-    seen: dict[str, int] = {}
-    fresh: list[int] = []
+    """Insert the report rows (one executemany, compiled once); the indexes of those whose key
+    was new or that had none. Within the batch the first report with a key wins."""
+    first: dict[str, int] = {}
+    candidates: list[int] = []
     for i, row in enumerate(rows):
         key = row["idempotency_key"]
         if key is None:
-            fresh.append(i)
-        elif key not in seen:
-            seen[key] = i
-    if seen:
-        table = ReportRow.__table__
-        existing = {k for (k,) in ctx.session.execute(
-            table.select().with_only_columns(table.c.idempotency_key).where(
-                table.c.environment_id == ctx.env,
-                tuple_(table.c.idempotency_key).in_([(k,) for k in seen])))}
-        fresh += [i for k, i in seen.items() if k not in existing]
-    fresh.sort()
-    if not fresh:
+            candidates.append(i)
+        elif key not in first:
+            first[key] = i
+            candidates.append(i)
+    if not candidates:
         return set()
-    won: set[str] = set()
-    for chunk in range(0, len(fresh), CHUNK):
-        stmt = repo.insert_statement(ReportRow.__table__).values(
-            [rows[i] for i in fresh[chunk:chunk + CHUNK]])
-        stmt = stmt.on_conflict_do_nothing(index_elements=["environment_id", "idempotency_key"])
-        won |= {k for (k,) in ctx.session.execute(
-            stmt.returning(ReportRow.__table__.c.idempotency_key)) if k is not None}
-    return {i for i in fresh if rows[i]["idempotency_key"] is None
+    table = ReportRow.__table__
+    stmt = ctx.repo.insert_statement(table).on_conflict_do_nothing(
+        index_elements=["environment_id", "idempotency_key"]).returning(table.c.idempotency_key)
+    won = {k for k in ctx.session.execute(stmt, [rows[i] for i in candidates]).scalars()
+           if k is not None}
+    return {i for i in candidates if rows[i]["idempotency_key"] is None
             or rows[i]["idempotency_key"] in won}
