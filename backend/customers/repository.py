@@ -6,7 +6,7 @@ from backend.kit.pagination import PageParams, paginate
 from backend.kit.repository import EnvironmentRepository
 from backend.models import Customer, Subscription
 
-LIVE_STATUSES = ("active", "trialing", "past_due")
+LIVE_STATUSES = ("active", "trialing", "past_due", "scheduled")
 
 
 class CustomerRepository(EnvironmentRepository):
@@ -33,10 +33,16 @@ class CustomerRepository(EnvironmentRepository):
         return list(self.session.scalars(stmt))
 
     def live_subscription(self, customer_pk: int, product_pk: int) -> Subscription | None:
-        """The customer's active (or trialing / past due) subscription to a product."""
+        """The customer's active (or trialing / past due / scheduled) subscription to a product."""
         stmt = select(Subscription).where(
             Subscription.customer_id == customer_pk,
             Subscription.product_id == product_pk,
             Subscription.status.in_(LIVE_STATUSES),
         )
         return self.session.scalar(stmt.order_by(Subscription.id.desc()).limit(1))
+
+    def had_trial(self, customer_pk: int, product_pk: int) -> bool:
+        """Whether any subscription of the customer to the product (any status) had a trial."""
+        return self.session.scalar(select(Subscription.id).where(
+            Subscription.customer_id == customer_pk, Subscription.product_id == product_pk,
+            Subscription.trial_end.is_not(None)).limit(1)) is not None

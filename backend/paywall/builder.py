@@ -37,6 +37,7 @@ class CustomerContext:
     plan_id: str | None
     billing_period: str | None
     status: str | None
+    trial_used: bool = False  # one trial per customer per product
 
 
 def _prices(prices: Sequence[PriceSpec], currency: str, country: str | None, locale: str,
@@ -85,7 +86,8 @@ def plan_action(plan: PlanPublic, period: str, order_of: dict[str, int],
     if plan.pricing_type == "custom":
         return PlanAction(intent="contact_us")
     if current is None:
-        return PlanAction(intent="start_trial" if plan.trial_days else "subscribe")
+        trial = plan.trial_days and not (customer and customer.trial_used)
+        return PlanAction(intent="start_trial" if trial else "subscribe")
     if plan.order < order_of.get(current, plan.order):
         return PlanAction(intent="downgrade")
     return PlanAction(intent="upgrade")

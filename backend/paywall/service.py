@@ -56,6 +56,7 @@ def render_paywall(
         context = CustomerContext(
             id=customer.ref, name=customer.name, plan_id=sub.plan.ref if sub else None,
             billing_period=sub.billing_period if sub else None, status=sub.status if sub else None,
+            trial_used=customers.had_trial(customer.id, product.id),
         )
         subscribed_currency = sub.currency if sub else None
         country = country or customer.billing_country

@@ -38,7 +38,10 @@ def plan_cancel(ctx: Ctx, sub: Subscription, body: CancelRequest) -> Plan:
     old = billing.price(ctx, cfg, coupon)
     start, end = sub.current_period_start, sub.current_period_end
     assert start is not None and end is not None
-    if body.at == "period_end":
+    if sub.status == "scheduled":  # it never started: it ends now, nothing to credit
+        immediate, effective_at = billing.empty(old.currency), at
+        body = body.model_copy(update={"at": "immediately"})
+    elif body.at == "period_end":
         immediate, effective_at = billing.empty(old.currency), end
     else:
         paid = 0 if sub.status == "trialing" or not sub.period_paid else old.total_minor
@@ -55,7 +58,7 @@ def cancel(ctx: Ctx, sub: Subscription, body: CancelRequest) -> Outcome:
     plan = plan_cancel(ctx, sub, body)
     customer = customer_by_pk(ctx, sub.customer_id)
     sub.cancel_reason, sub.cancel_comment = body.reason, body.comment
-    if body.at == "period_end":
+    if plan.preview.effective == "period_end":
         if sub.cancel_at_period_end:
             raise Conflict("This subscription is already set to cancel at its period end")
         sub.cancel_at_period_end = True
@@ -63,13 +66,14 @@ def cancel(ctx: Ctx, sub: Subscription, body: CancelRequest) -> Outcome:
         emit(ctx, "subscription.cancel_scheduled", sub, customer)
         return Outcome(sub, plan)
     at = now()
+    started = sub.status != "scheduled"
     sub.status, sub.canceled_at, sub.ended_at = "canceled", at, at
     sub.cancel_at_period_end, sub.scheduled_change = False, None
     ctx.session.flush()
     invoice = None
     if plan.immediate.credit_earned_minor > 0:
         invoice = billing.issue(ctx, customer, sub, plan.immediate, "subscription_cancel", None)
-    fallback = start_fallback(ctx, sub, customer, at)
+    fallback = start_fallback(ctx, sub, customer, at) if started else None
     emit(ctx, "subscription.canceled", sub, customer,
          fallback_subscription_id=fallback.ref if fallback else None)
     return Outcome(sub, plan, invoice, fallback=fallback)

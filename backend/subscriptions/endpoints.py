@@ -10,10 +10,13 @@ from backend.db import SessionDep
 from backend.errors import PROBLEM_JSON, NotFound
 from backend.idempotency import IdempotencyDep
 from backend.kit.pagination import Page, PageParams, page_params
+from backend.models import Invoice, Payment
 from backend.subscriptions import (
     billing,
     ending,
+    invoices,
     lifecycle,  # noqa: F401  (registers the period-end transitions)
+    migration,
     service,
 )
 from backend.subscriptions.billing import Ctx
@@ -24,6 +27,8 @@ from backend.subscriptions.schemas import (
     ChangeResult,
     CreditBalances,
     InvoicePublic,
+    MigrateRequest,
+    MigrationCounts,
     Preview,
     Status,
     SubscriptionCreate,
@@ -43,15 +48,18 @@ def _ctx(request: Request, session: SessionDep, p: SecretDep) -> Ctx:
 CtxDep = Annotated[Ctx, Depends(_ctx)]
 
 
+def declined_response(pay: Payment) -> JSONResponse:
+    err = service.PaymentDeclined(
+        pay.failure_message or "The card was declined; nothing was changed",
+        decline_code=pay.decline_code, payment_id=pay.ref)
+    # Returned, not raised: the failed payment is kept (the session commits).
+    return JSONResponse(err.body(), status_code=err.status, media_type=PROBLEM_JSON)
+
+
 def change_response(ctx: Ctx, outcome: service.Outcome, status_code: int = 200):
     """The change as a `ChangeResult`, or a 402 problem when the card was declined."""
     if outcome.declined is not None:
-        pay = outcome.declined
-        err = service.PaymentDeclined(
-            pay.failure_message or "The card was declined; nothing was changed",
-            decline_code=pay.decline_code, payment_id=pay.ref)
-        # Returned, not raised: the failed payment is kept (the session commits).
-        return JSONResponse(err.body(), status_code=err.status, media_type=PROBLEM_JSON)
+        return declined_response(outcome.declined)
     repo = SubscriptionRepository(ctx.session, ctx.env)
     body = ChangeResult(
         subscription=service.public(ctx, outcome.subscription), preview=outcome.plan.preview,
@@ -119,6 +127,29 @@ def undo_scheduled(subscription_id: str, ctx: CtxDep):
     return service.public(ctx, ending.undo(ctx, service.get(ctx, subscription_id, lock=True)))
 
 
+@router.post("/subscriptions/{subscription_id}/preview-migrate", response_model=Preview)
+def preview_migrate(subscription_id: str, ctx: CtxDep, body: MigrateRequest | None = None):
+    """Exactly what migrating to the plan's latest version would charge now, and the next invoice."""
+    return migration.plan_migrate(ctx, subscription_id, body or MigrateRequest()).preview
+
+
+@router.post("/subscriptions/{subscription_id}/migrate", response_model=ChangeResult)
+def migrate_subscription(subscription_id: str, ctx: CtxDep, idem: IdempotencyDep,
+                         body: MigrateRequest | None = None):
+    """Move to the latest published version of the plan, now (prorated like an update) or at
+    the period end (default). 409 when already on it or not live; 402 on a declined card."""
+    body = body or MigrateRequest()
+    return idem.run(body, lambda: change_response(ctx, migration.migrate(ctx, subscription_id, body)))
+
+
+@router.post("/plans/{plan_id}/migrate-subscribers", response_model=MigrationCounts)
+def migrate_plan_subscribers(plan_id: str, ctx: CtxDep, idem: IdempotencyDep,
+                             body: MigrateRequest | None = None):
+    """Migrate every live subscription on an older version of the plan; returns the counts."""
+    body = body or MigrateRequest()
+    return idem.run(body, lambda: migration.migrate_plan(ctx, plan_id, body))
+
+
 @router.get("/customers/{customer_id}/invoices", response_model=Page[InvoicePublic])
 def list_invoices(customer_id: str, ctx: CtxDep, page: Annotated[PageParams, Depends(page_params)]):
     customer = service.customer_of(ctx, customer_id)
@@ -135,6 +166,35 @@ def get_invoice(invoice_id: str, ctx: CtxDep):
     if inv is None:
         raise NotFound(f"No invoice '{invoice_id}' in this environment")
     return billing.invoice_public(repo, inv, ctx.locale)
+
+
+def _invoice_response(ctx: Ctx, inv: Invoice) -> InvoicePublic:
+    return billing.invoice_public(SubscriptionRepository(ctx.session, ctx.env), inv, ctx.locale)
+
+
+@router.post("/invoices/{invoice_id}/void", response_model=InvoicePublic)
+def void_invoice(invoice_id: str, ctx: CtxDep):
+    """Void an open invoice: nothing is owed on it. 409 unless open."""
+    return _invoice_response(ctx, invoices.void(ctx, invoice_id))
+
+
+@router.post("/invoices/{invoice_id}/mark-uncollectible", response_model=InvoicePublic)
+def mark_invoice_uncollectible(invoice_id: str, ctx: CtxDep):
+    """Give up collecting an open invoice. 409 unless open."""
+    return _invoice_response(ctx, invoices.mark_uncollectible(ctx, invoice_id))
+
+
+@router.post("/invoices/{invoice_id}/pay", response_model=InvoicePublic)
+def pay_invoice(invoice_id: str, ctx: CtxDep, idem: IdempotencyDep):
+    """Charge an open invoice to the default payment method; a past-due subscription it bills
+    becomes active again. 402 on a decline (the invoice stays open), 409 unless open. Retry
+    safely with `Idempotency-Key`."""
+
+    def pay():
+        inv, declined = invoices.pay(ctx, invoice_id)
+        return declined_response(declined) if declined else _invoice_response(ctx, inv)
+
+    return idem.run(None, pay)
 
 
 @router.get("/customers/{customer_id}/credit-balance", response_model=CreditBalances)

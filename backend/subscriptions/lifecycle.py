@@ -1,7 +1,8 @@
 """Due subscription transitions at period end, run by the test clock (and, later, a scheduler):
 scheduled cancellations end, trials convert or end, scheduled changes apply, periods renew
 (charging the default payment method; a decline makes the subscription past due, and a period
-spent past due expires it).
+spent past due expires it), scheduled subscriptions start, and trials near their end are announced
+(`trial.ending`).
 
 Registered with `backend.testclock.transitions` on import. Each step is idempotent: a processed
 subscription's period end moves past the window (or it leaves the live statuses).
@@ -44,7 +45,22 @@ def _end(ctx: Ctx, sub: Subscription, at: datetime, status: str, event: str) -> 
     return Transition(event, at, sub.ref, {"fallback_subscription_id": ref} if ref else {})
 
 
-def _renew(ctx: Ctx, sub: Subscription, at: datetime) -> list[Transition]:
+def _start(ctx: Ctx, sub: Subscription, at: datetime) -> list[Transition]:
+    """A scheduled subscription starts: its trial begins, or its first period is charged."""
+    if sub.trial_end is None:
+        return _renew(ctx, sub, at, starting=True)
+    customer = service.customer_by_pk(ctx, sub.customer_id)
+    sub.status, sub.current_period_start, sub.current_period_end = "trialing", at, sub.trial_end
+    ctx.session.flush()
+    service.emit(ctx, "subscription.started", sub, customer)
+    service.emit(ctx, "trial.started", sub, customer)
+    out = [Transition("subscription.started", at, sub.ref), Transition("trial.started", at, sub.ref)]
+    if service.notify_trial_ending(ctx, sub, customer):
+        out.append(Transition("trial.ending", at, sub.ref))
+    return out
+
+
+def _renew(ctx: Ctx, sub: Subscription, at: datetime, starting: bool = False) -> list[Transition]:
     customer = service.customer_by_pk(ctx, sub.customer_id)
     was_trial = sub.status == "trialing"
     out: list[Transition] = []
@@ -81,7 +97,8 @@ def _renew(ctx: Ctx, sub: Subscription, at: datetime) -> list[Transition]:
         sub.coupon_periods_left -= 1
     ctx.session.flush()
     if draft.lines:
-        billing.issue(ctx, customer, sub, draft, "subscription_cycle", payment,
+        billing.issue(ctx, customer, sub, draft,
+                      "subscription_create" if starting else "subscription_cycle", payment,
                       status="open" if failed else "paid")
     if was_trial:
         out.append(Transition("trial.ended", at, sub.ref))
@@ -92,8 +109,9 @@ def _renew(ctx: Ctx, sub: Subscription, at: datetime) -> list[Transition]:
         service.emit(ctx, "subscription.past_due", sub, customer)
     else:
         sub.status = "active"
-        out.append(Transition("subscription.renewed", at, sub.ref))
-        service.emit(ctx, "subscription.renewed", sub, customer)
+        event = "subscription.started" if starting else "subscription.renewed"
+        out.append(Transition(event, at, sub.ref))
+        service.emit(ctx, event, sub, customer)
     return out
 
 
@@ -107,6 +125,8 @@ def run_due(session: Session, environment_id: int, start: datetime, end: datetim
             out.append(_end(ctx, sub, at, "canceled", "subscription.canceled"))
         elif sub.status == "past_due":
             out.append(_end(ctx, sub, at, "expired", "subscription.expired"))
+        elif sub.status == "scheduled":
+            out += _start(ctx, sub, at)
         else:
             out += _renew(ctx, sub, at)
     return out
@@ -116,4 +136,23 @@ def next_due(session: Session, environment_id: int, after: datetime) -> datetime
     return SubscriptionRepository(session, environment_id).next_due(after)
 
 
+def run_trial_ending(session: Session, environment_id: int, start: datetime,
+                     end: datetime) -> list[Transition]:
+    """`trial.ending` once per trial, `TRIAL_ENDING_NOTICE` before it ends (or at once)."""
+    ctx = _ctx(session, environment_id)
+    out: list[Transition] = []
+    repo = SubscriptionRepository(session, environment_id)
+    for sub in repo.trials_ending(end + service.TRIAL_ENDING_NOTICE):
+        if service.notify_trial_ending(ctx, sub, service.customer_by_pk(ctx, sub.customer_id)):
+            out.append(Transition("trial.ending", end, sub.ref))
+    return out
+
+
+def next_trial_ending(session: Session, environment_id: int, after: datetime) -> datetime | None:
+    notice = service.TRIAL_ENDING_NOTICE
+    due = SubscriptionRepository(session, environment_id).next_trial_end(after + notice)
+    return due - notice if due is not None else None
+
+
 register("subscriptions.period_end", run_due, next_due=next_due)
+register("subscriptions.trial_ending", run_trial_ending, next_due=next_trial_ending)

@@ -6,9 +6,9 @@ from sqlalchemy import Select, func, select
 
 from backend.kit.pagination import PageParams, paginate
 from backend.kit.repository import EnvironmentRepository
-from backend.models import Customer, CustomerCredit, Invoice, Package, Subscription
+from backend.models import Customer, CustomerCredit, Event, Invoice, Package, Subscription
 
-LIVE_STATUSES = ("active", "trialing", "past_due")
+LIVE_STATUSES = ("active", "trialing", "past_due", "scheduled")
 
 
 class SubscriptionRepository(EnvironmentRepository):
@@ -53,15 +53,41 @@ class SubscriptionRepository(EnvironmentRepository):
                                        Subscription.customer_id == customer_pk)
             .order_by(Subscription.id.desc()).limit(limit)))
 
+    def on_older_versions(self, plan_ref: str, version: int) -> list[Subscription]:
+        """Live subscriptions (not scheduled to start) on versions of a plan before `version`."""
+        return list(self.session.scalars(
+            select(Subscription).join(Package, Package.id == Subscription.plan_id).where(
+                Subscription.environment_id == self.env, Package.ref == plan_ref,
+                Package.version < version,
+                Subscription.status.in_([s for s in LIVE_STATUSES if s != "scheduled"]))
+            .order_by(Subscription.id)))
+
+    def trials_ending(self, until: datetime) -> list[Subscription]:
+        """Trialing subscriptions whose trial ends at or before `until`, not yet told so."""
+        told = select(Event.subject_ref).where(
+            Event.environment_id == self.env, Event.type == "trial.ending",
+            Event.subject_type == "subscription", Event.subject_ref.is_not(None))
+        return list(self.session.scalars(select(Subscription).where(
+            Subscription.environment_id == self.env, Subscription.status == "trialing",
+            Subscription.trial_end.is_not(None), Subscription.trial_end <= until,
+            Subscription.ref.not_in(told)).order_by(Subscription.trial_end, Subscription.id)))
+
+    def next_trial_end(self, after: datetime) -> datetime | None:
+        return self.session.scalar(select(func.min(Subscription.trial_end)).where(
+            Subscription.environment_id == self.env, Subscription.status == "trialing",
+            Subscription.trial_end > after))
+
     # -- invoices -------------------------------------------------------------------------------
     def next_invoice_number(self) -> int:
         top = self.session.scalar(select(func.max(Invoice.number)).where(
             Invoice.environment_id == self.env))
         return (top or 0) + 1
 
-    def invoice(self, ref: str) -> Invoice | None:
-        return self.session.scalar(select(Invoice).where(Invoice.environment_id == self.env,
-                                                         Invoice.ref == ref))
+    def invoice(self, ref: str, *, lock: bool = False) -> Invoice | None:
+        stmt = select(Invoice).where(Invoice.environment_id == self.env, Invoice.ref == ref)
+        if lock:
+            stmt = stmt.with_for_update(of=Invoice)
+        return self.session.scalar(stmt)
 
     def page_invoices(self, customer_pk: int, params: PageParams):
         stmt: Select = select(Invoice).where(Invoice.environment_id == self.env,

@@ -11,7 +11,7 @@ from backend.pricing.model import BillingPeriod
 
 CancelReason = Literal["too_expensive", "missing_features", "switched_service", "unused",
                        "customer_service", "low_quality", "other"]
-Status = Literal["trialing", "active", "past_due", "canceled", "expired"]
+Status = Literal["scheduled", "trialing", "active", "past_due", "canceled", "expired"]
 InvoiceStatus = Literal["open", "paid", "void", "uncollectible"]
 
 
@@ -33,6 +33,8 @@ class SubscriptionChoice(BaseModel):
 
 class SubscriptionCreate(SubscriptionChoice):
     customer_id: str
+    start_at: datetime | None = Field(
+        None, description="Start later (status `scheduled`, nothing charged now); never in the past")
 
 
 class SubscriptionUpdate(BaseModel):
@@ -44,6 +46,8 @@ class SubscriptionUpdate(BaseModel):
     billing_period: BillingPeriod | None = None
     quantities: dict[str, Quantity] | None = None
     addons: list[AddonChoice] | None = None
+    coupon_code: str | None = Field(
+        None, max_length=64, description='A code from the next invoice on; "" removes the coupon')
     effective: Literal["default", "immediately", "period_end"] = Field(
         "default", description="default: upgrades now, downgrades and period changes at period end")
 
@@ -54,6 +58,22 @@ class CancelRequest(BaseModel):
     at: Literal["period_end", "immediately"] = "period_end"
     reason: CancelReason
     comment: str | None = Field(None, max_length=1000)
+
+
+class MigrateRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    at: Literal["immediately", "period_end"] = "period_end"
+
+
+class MigrationCounts(BaseModel):
+    """What a plan-wide migration did: subscriptions moved now, scheduled, or declined."""
+
+    plan_id: str
+    version: int
+    migrated: int
+    scheduled: int
+    failed: int
 
 
 class InvoiceLinePublic(BaseModel):
@@ -75,8 +95,8 @@ class InvoiceDraft(BaseModel):
 
 
 class Preview(BaseModel):
-    change: Literal["create", "upgrade", "downgrade", "period_change", "no_change"]
-    effective: Literal["immediately", "period_end"]
+    change: Literal["create", "upgrade", "downgrade", "period_change", "migration", "no_change"]
+    effective: Literal["immediately", "period_end", "start_at"]
     effective_at: datetime
     immediate: InvoiceDraft = Field(description="Charged (or credited) now")
     next_invoice: InvoiceDraft | None = Field(description="The next recurring invoice, if any")

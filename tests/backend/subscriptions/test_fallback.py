@@ -71,7 +71,7 @@ def test_cancel_at_period_end_falls_back_when_the_period_ends(fallback_shop):
 
 def test_trial_without_a_card_falls_back(fallback_shop):
     subscribe(fallback_shop, trial=True)
-    assert advance(fallback_shop, T0 + timedelta(days=15)) == ["trial.ended"]
+    assert advance(fallback_shop, T0 + timedelta(days=15)) == ["trial.ending", "trial.ended"]
     assert live(fallback_shop) == [("free", "active")]
     assert events(fallback_shop, "trial.ended")[0]["data"]["fallback_subscription_id"]
 

@@ -62,7 +62,8 @@ def test_trial_converts_with_a_card_and_ends_without(shop, make_tenant):
     assert made["subscription"]["status"] == "trialing" and made["invoice"] is None
     assert made["preview"]["immediate"]["total"]["amount_minor"] == 0
     assert made["preview"]["next_invoice"]["total"]["amount_minor"] == 3000
-    assert advance(shop, T0 + timedelta(days=14)) == ["trial.ended", "subscription.renewed"]
+    assert advance(shop, T0 + timedelta(days=14)) == [
+        "trial.ending", "trial.ended", "subscription.renewed"]
     got = ok(shop.get(f"/api/v1/subscriptions/{made['subscription']['id']}"))
     assert got["status"] == "active" and invoices(shop)[0]["total"]["amount_minor"] == 3000
 
@@ -73,7 +74,7 @@ def test_trial_converts_with_a_card_and_ends_without(shop, make_tenant):
                                        "amount_minor": 3000}], trial_days=14)
     ok(other.post("/api/v1/customers", json={"id": "ada"}), 201)
     sub = subscribe(other, plan="tried", trial=True)["subscription"]
-    assert advance(other, T0 + timedelta(days=15)) == ["trial.ended"]
+    assert advance(other, T0 + timedelta(days=15)) == ["trial.ending", "trial.ended"]
     assert ok(other.get(f"/api/v1/subscriptions/{sub['id']}"))["status"] == "expired"
 
 
