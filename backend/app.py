@@ -12,6 +12,7 @@ from backend.coupons.endpoints import router as coupons_router
 from backend.customers.endpoints import router as customers_router
 from backend.db import engine_for, session_factory
 from backend.entitlements.endpoints import router as entitlements_router
+from backend.entitlements.hot import HotReads
 from backend.entitlements.sources import SnapshotCache
 from backend.entitlements.stream import router as entitlement_stream_router
 from backend.errors import PROBLEM_BASE, PROBLEM_JSON, install_error_handlers
@@ -49,6 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.paywall_cache = RenderCache()
     app.state.catalog_cache = LruCache(max_entries=256)
     app.state.entitlement_cache = SnapshotCache()
+    app.state.entitlement_reads = HotReads(app.state.entitlement_cache)
     install_error_handlers(app)
     app.add_middleware(ClockScopeMiddleware)  # a request's environment may pin its test clock
 

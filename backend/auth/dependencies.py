@@ -14,7 +14,8 @@ from backend.kit.clock import pin
 from backend.testclock.service import apply_environment_clock
 
 
-def _raw_key(authorization: str | None, x_api_key: str | None) -> str | None:
+def raw_key(authorization: str | None, x_api_key: str | None) -> str | None:
+    """The API key sent as `X-API-Key` or `Authorization: Bearer ...`."""
     if x_api_key:
         return x_api_key.strip()
     if authorization and authorization.lower().startswith("bearer "):
@@ -27,7 +28,7 @@ def current_principal(
     authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
     x_api_key: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> Principal:
-    principal = authenticate(session, _raw_key(authorization, x_api_key))
+    principal = authenticate(session, raw_key(authorization, x_api_key))
     if principal.clock_time is not None:
         pin(principal.clock_time)  # the environment's frozen test clock, read with the key
     return principal
@@ -47,12 +48,12 @@ def optional_customer(
 
     An API key sent along must belong to the token's environment.
     """
-    bearer = _raw_key(authorization, None)
+    bearer = raw_key(authorization, None)
     token = (x_customer_token or "").strip() or (
         bearer if bearer and bearer.startswith(CUSTOMER_TOKEN_PREFIX) else None)
     if not token:
         return None
-    key = _raw_key(None if bearer == token else authorization, x_api_key)
+    key = raw_key(None if bearer == token else authorization, x_api_key)
     return verify_customer_token(
         session, token, environment_id=authenticate(session, key).environment_id if key else None,
         on_environment=lambda env: apply_environment_clock(session, env),

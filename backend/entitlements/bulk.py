@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
+from backend.entitlements.hot import touch
 from backend.entitlements.schemas import BulkUsageResult, UsageRecorded, UsageReport
 from backend.entitlements.service import Ctx, Subject, load, period_of
 from backend.entitlements.usage import record_alerts
@@ -65,6 +66,9 @@ def ingest(ctx: Ctx, reports: list[UsageReport]) -> BulkUsageResult:
         else:
             deltas[key] += row["amount"]
     values: dict[Key, int] = {}
+    for subject in subjects.values():
+        if subject.customer is not None:
+            touch(ctx.session, ctx.env, subject.customer.ref)
     for key, level in levels.items():
         values[key] = repo.set_usage(*key, level)
     for key, delta in deltas.items():

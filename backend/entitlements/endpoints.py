@@ -3,12 +3,13 @@ entitlements (`/me`, customer token). Thin: rules live in the service modules.""
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, status
+from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
 
 from backend.auth.customer_tokens import require_scope
-from backend.auth.dependencies import CustomerDep, SecretDep
+from backend.auth.dependencies import CustomerDep, SecretDep, raw_key
+from backend.auth.service import require_secret
 from backend.db import SessionDep
-from backend.entitlements import bulk, promotions, usage
+from backend.entitlements import bulk, promotions, service, usage
 from backend.entitlements.schemas import (
     BulkUsage,
     BulkUsageResult,
@@ -23,9 +24,9 @@ from backend.entitlements.schemas import (
     UsageRecorded,
     UsageReport,
 )
-from backend.entitlements.service import Ctx, entitlements, evaluate, load
+from backend.entitlements.service import Ctx, entitlements, load
 from backend.errors import NotFound
-from backend.kit.clock import now
+from backend.kit.clock import now, pin
 
 router = APIRouter(tags=["entitlements"])
 
@@ -39,7 +40,19 @@ def _me_ctx(request: Request, session: SessionDep, me: CustomerDep) -> Ctx:
     return Ctx(session, me.environment_id, request.app.state.entitlement_cache)
 
 
+def _check_ctx(request: Request, session: SessionDep,
+               authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
+               x_api_key: Annotated[str | None, Header(include_in_schema=False)] = None) -> Ctx:
+    """A secret-key context for checks, authenticated through the in-memory read model."""
+    p = require_secret(request.app.state.entitlement_reads.principal(
+        session, raw_key(authorization, x_api_key)))
+    if p.clock_time is not None:
+        pin(p.clock_time)
+    return Ctx(session, p.environment_id, request.app.state.entitlement_cache)
+
+
 CtxDep = Annotated[Ctx, Depends(_ctx)]
+CheckCtxDep = Annotated[Ctx, Depends(_check_ctx)]
 MeCtxDep = Annotated[Ctx, Depends(_me_ctx)]
 FeatureQuery = Annotated[str, Query(max_length=128)]
 RequestedUsage = Annotated[int | None, Query(ge=0, le=2**63 - 1)]
@@ -55,21 +68,28 @@ def _all(ctx: Ctx, customer_ref: str) -> CustomerEntitlements:
                                 entitlements=entitlements(ctx, subject))
 
 
+def _answer(state: EntitlementState) -> Response:
+    """The state as JSON, serialised once (it is already validated)."""
+    return Response(state.model_dump_json(), media_type="application/json")
+
+
 @router.get("/entitlements/check", response_model=EntitlementState)
-def check(ctx: CtxDep, customer_id: Annotated[str, Query(max_length=128)],
+def check(request: Request, ctx: CheckCtxDep, customer_id: Annotated[str, Query(max_length=128)],
           feature_id: FeatureQuery, requested_usage: RequestedUsage = None,
           requested_value: RequestedValue = None):
     """May the customer use the feature (this much, this value)? An unknown customer or feature
     is a denial with its reason, not an error. Metered: `requested_usage` defaults to 1."""
-    return evaluate(ctx, load(ctx, customer_id), feature_id, requested_usage=requested_usage,
-                    requested_value=requested_value)
+    return _answer(service.check(ctx, request.app.state.entitlement_reads, customer_id,
+                                 feature_id, requested_usage=requested_usage,
+                                 requested_value=requested_value))
 
 
 @router.post("/entitlements/check", response_model=EntitlementState)
-def check_post(body: CheckRequest, ctx: CtxDep):
+def check_post(request: Request, body: CheckRequest, ctx: CheckCtxDep):
     """The same check with a JSON body."""
-    return evaluate(ctx, load(ctx, body.customer_id), body.feature_id,
-                    requested_usage=body.requested_usage, requested_value=body.requested_value)
+    return _answer(service.check(ctx, request.app.state.entitlement_reads, body.customer_id,
+                                 body.feature_id, requested_usage=body.requested_usage,
+                                 requested_value=body.requested_value))
 
 
 @router.get("/customers/{customer_id}/entitlements", response_model=CustomerEntitlements)
@@ -140,8 +160,9 @@ def my_entitlements(ctx: MeCtxDep, me: CustomerDep):
 
 
 @router.get("/me/entitlements/check", response_model=EntitlementState, tags=["me"])
-def my_check(ctx: MeCtxDep, me: CustomerDep, feature_id: FeatureQuery,
+def my_check(request: Request, ctx: MeCtxDep, me: CustomerDep, feature_id: FeatureQuery,
              requested_usage: RequestedUsage = None, requested_value: RequestedValue = None):
     """May the token's customer use the feature?"""
-    return evaluate(ctx, load(ctx, me.customer_ref), feature_id,
-                    requested_usage=requested_usage, requested_value=requested_value)
+    return _answer(service.check(ctx, request.app.state.entitlement_reads, me.customer_ref,
+                                 feature_id, requested_usage=requested_usage,
+                                 requested_value=requested_value))

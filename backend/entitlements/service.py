@@ -10,6 +10,7 @@ or consumption counts once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from backend.entitlements.combine import Effective
 from backend.entitlements.decide import Decision, decide, denied
+from backend.entitlements.hot import HotReads
 from backend.entitlements.periods import usage_period
 from backend.entitlements.repository import EntitlementRepository
 from backend.entitlements.schemas import EntitlementState, UsagePeriod
@@ -88,8 +90,10 @@ def _unknown(feature_ref: str, reason: str) -> EntitlementState:
 
 def evaluate(ctx: Ctx, subject: Subject, feature_ref: str, *, requested_usage: int | None = None,
              requested_value: str | None = None, at: datetime | None = None,
-             usage: int | None = None) -> EntitlementState:
-    """The customer's access to one feature now (or at `at`)."""
+             usage: int | None = None,
+             usage_of: Callable[[FeatureInfo, datetime], int] | None = None) -> EntitlementState:
+    """The customer's access to one feature now (or at `at`). Usage is `usage` if given, else
+    `usage_of(feature, period_start)`, else read from the database."""
     at = at or now()
     feature = subject.features.get(feature_ref)
     if feature is None:
@@ -106,11 +110,27 @@ def evaluate(ctx: Ctx, subject: Subject, feature_ref: str, *, requested_usage: i
     period = None
     if feature.type == "metered":
         period = period_of(feature, effective, snap.anchors.get(feature_ref), at)
-        if usage is None:
+        if usage is None and usage_of is not None:
+            usage = usage_of(feature, period[0])
+        elif usage is None:
             usage = ctx.repo.usage(customer.id, feature.id, period[0])
     decision = decide(feature.type, effective, usage=usage or 0,
                       requested_usage=requested_usage, requested_value=requested_value)
     return _state(feature, decision, effective, period)
+
+
+def check(ctx: Ctx, hot: HotReads, customer_ref: str, feature_ref: str, *,
+          requested_usage: int | None = None, requested_value: str | None = None) -> EntitlementState:
+    """A check answered from the per-process read model (one query on a miss, none after)."""
+    repo = ctx.repo
+    entry = hot.entry(repo, customer_ref)
+    at = now()
+    features = ctx.cache.features(repo, entry.catalog_revision)
+    snap = ctx.cache.get(repo, entry.customer, entry.catalog_revision, at) \
+        if entry.customer is not None else None
+    return evaluate(ctx, Subject(entry.customer, features, snap), feature_ref,
+                    requested_usage=requested_usage, requested_value=requested_value, at=at,
+                    usage_of=lambda f, start: hot.usage(repo, entry, f.id, start))
 
 
 def entitlements(ctx: Ctx, subject: Subject, at: datetime | None = None) -> list[EntitlementState]:

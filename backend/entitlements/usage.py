@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from backend.entitlements.hot import touch
 from backend.entitlements.schemas import (
     ConsumeRequest,
     ConsumeResult,
@@ -86,6 +87,7 @@ def report(ctx: Ctx, body: UsageReport, subject: Subject | None = None) -> Usage
         value = repo.add_usage(customer.id, feature.id, start, body.value)
         assert value is not None
     repo.settle_report(report_id, value)
+    touch(ctx.session, ctx.env, customer.ref)
     record_alerts(ctx, subject, feature, start, value)
     return UsageRecorded(customer_id=customer.ref, feature_id=feature.ref, current_usage=value,
                          period_start=start if end else None)
@@ -131,6 +133,7 @@ def consume(ctx: Ctx, body: ConsumeRequest) -> ConsumeResult:
         state = evaluate(ctx, subject, feature.ref, requested_usage=body.amount, at=at)
         return ConsumeResult(consumed=False, entitlement=state)
     repo.settle_report(report_id, value)
+    touch(ctx.session, ctx.env, customer.ref)
     record_alerts(ctx, subject, feature, start, value)
     state = evaluate(ctx, subject, feature.ref, requested_usage=0, at=at, usage=value)
     return ConsumeResult(consumed=True, entitlement=state, consumption_id=key)
@@ -154,6 +157,7 @@ def refund(ctx: Ctx, consumption_id: str) -> UsageRecorded:
     if report_id is not None:
         value = repo.add_usage(customer.id, feature.id, original.period_start, -original.amount)
         repo.settle_report(report_id, value or 0)
+        touch(ctx.session, ctx.env, customer.ref)
     else:
         value = repo.usage(customer.id, feature.id, original.period_start)
     return UsageRecorded(customer_id=customer.ref, feature_id=feature.ref,

@@ -148,3 +148,55 @@ def test_all_entitlements_at_once(seeded, api):
     token = ok(api.post("/api/v1/customer-tokens", json={"customer_id": "acme"}), 201)["token"]
     mine = ok(seeded.client(None, **{"X-Customer-Token": token}).get("/api/v1/me/entitlements"))
     assert mine == everything
+
+
+def test_checks_see_other_processes_writes_within_the_poll_interval(seeded, api):
+    """Another worker process writes without this process's session hooks: a plain connection."""
+    import time
+
+    from sqlalchemy import create_engine, insert, select, update
+
+    from backend.entitlements.hot import POLL_SECONDS
+    from backend.models import Customer, Feature
+    from backend.models.usage import UsageCounter, UsageReport
+
+    use(api, "ai-credits", 1)
+    start = check(api, "ai-credits")  # now held in memory
+    engine = create_engine(seeded.url)
+    with engine.begin() as conn:
+        customer = conn.scalar(select(Customer.id).where(Customer.ref == "acme",
+                                                         Customer.environment_id == seeded.id))
+        feature = conn.scalar(select(Feature.id).where(Feature.ref == "ai-credits",
+                                                       Feature.environment_id == seeded.id))
+        conn.execute(update(UsageCounter).where(UsageCounter.customer_id == customer,
+                                                UsageCounter.feature_id == feature)
+                     .values(value=1999))
+        conn.execute(insert(UsageReport).values(
+            environment_id=seeded.id, customer_id=customer, feature_id=feature, kind="delta",
+            amount=1998, value_after=1999, period_start=conn.scalar(
+                select(UsageCounter.period_start).where(UsageCounter.customer_id == customer,
+                                                        UsageCounter.feature_id == feature)),
+            occurred_at=now(), created_at=now()))
+    engine.dispose()
+    assert start["current_usage"] == 1
+    time.sleep(POLL_SECONDS * 2)
+    check(api, "guest-access")  # any check polls
+    assert check(api, "ai-credits")["current_usage"] == 1999
+
+
+def test_a_revoked_key_stops_checking_at_once(seeded):
+    created = ok(seeded.client().post("/api/v1/api-keys", json={"kind": "secret"}), 201)
+    other = seeded.client(created["key"])
+    assert check(other, "guest-access")["has_access"]  # the key is now held in memory
+    ok(seeded.client().post(f"/api/v1/api-keys/{created['id']}/revoke"))
+    assert_problem(other.get("/api/v1/entitlements/check",
+                             params={"customer_id": "acme", "feature_id": "seats"}), 401)
+
+
+def test_checks_follow_the_test_clock(api):
+    promo = ok(api.post("/api/v1/customers/acme/promotional-entitlements",
+                        json={"feature_id": "sso", "period": "1_week"}), 201)
+    assert check(api, "sso")["sources"] == [f"promotion:{promo['id']}"]
+    ok(api.post("/api/v1/test-clock/freeze", json={}))
+    ok(api.post("/api/v1/test-clock/advance", json={"seconds": 8 * 86400}))
+    assert check(api, "sso")["denial_reason"] == "no_feature_entitlement"
