@@ -19,7 +19,11 @@ def create_bench_app() -> FastAPI:
     app = create_app()
 
     @app.get("/bench/bare")
-    def bare() -> dict:
+    async def bare() -> dict:
+        return CHECK_SIZED
+
+    @app.get("/bench/bare-sync")
+    def bare_sync() -> dict:
         return CHECK_SIZED
 
     return app

@@ -1,8 +1,8 @@
 """Entitlement checks and usage ingestion, each against a baseline measured in the same run.
 
-- HTTP check: `wrk -t1 -c32` on `GET /api/v1/entitlements/check` versus a bare FastAPI endpoint
-  on the same server returning a JSON body of the same size (target: 70% of its requests/s,
-  p99 under 25 ms).
+- HTTP check: `wrk -t1 -c32` on `GET /api/v1/entitlements/check` versus a bare `async def`
+  FastAPI endpoint on the same server returning a JSON body of the same size (target: 70% of its
+  requests/s, p99 under 25 ms); a bare `def` endpoint (run in the thread pool) is shown too.
 - Usage ingestion: `POST /api/v1/usage/bulk` (5,000 reports per call, each with an idempotency
   key) versus plain INSERTs of the same rows into the same table through the same driver
   (target: 20,000 events/s on PostgreSQL and 40% of the raw rate).
@@ -62,6 +62,7 @@ def run_for(label: str, database_url: str | None) -> None:
     with seeded_server(database_url, app="bench.app:create_bench_app") as s:
         check = f"{s.base}/api/v1/entitlements/check?customer_id=acme&feature_id=ai-credits"
         results = {"bare (check-sized JSON)": wrk(f"{s.base}/bench/bare", s.key),
+                   "bare, sync def (thread pool)": wrk(f"{s.base}/bench/bare-sync", s.key),
                    "entitlement check (metered)": wrk(check, s.key),
                    "entitlement check (boolean)": wrk(check.replace("ai-credits", "guest-access"),
                                                       s.key)}

@@ -4,6 +4,7 @@ entitlements (`/me`, customer token). Thin: rules live in the service modules.""
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response, status
+from fastapi.concurrency import run_in_threadpool
 
 from backend.auth.customer_tokens import require_scope
 from backend.auth.dependencies import CustomerDep, SecretDep, raw_key
@@ -26,7 +27,8 @@ from backend.entitlements.schemas import (
 )
 from backend.entitlements.service import Ctx, entitlements, load
 from backend.errors import NotFound
-from backend.kit.clock import now, pin
+from backend.kit import clock
+from backend.kit.clock import now
 
 router = APIRouter(tags=["entitlements"])
 
@@ -40,19 +42,7 @@ def _me_ctx(request: Request, session: SessionDep, me: CustomerDep) -> Ctx:
     return Ctx(session, me.environment_id, request.app.state.entitlement_cache)
 
 
-def _check_ctx(request: Request, session: SessionDep,
-               authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
-               x_api_key: Annotated[str | None, Header(include_in_schema=False)] = None) -> Ctx:
-    """A secret-key context for checks, authenticated through the in-memory read model."""
-    p = require_secret(request.app.state.entitlement_reads.principal(
-        session, raw_key(authorization, x_api_key)))
-    if p.clock_time is not None:
-        pin(p.clock_time)
-    return Ctx(session, p.environment_id, request.app.state.entitlement_cache)
-
-
 CtxDep = Annotated[Ctx, Depends(_ctx)]
-CheckCtxDep = Annotated[Ctx, Depends(_check_ctx)]
 MeCtxDep = Annotated[Ctx, Depends(_me_ctx)]
 FeatureQuery = Annotated[str, Query(max_length=128)]
 RequestedUsage = Annotated[int | None, Query(ge=0, le=2**63 - 1)]
@@ -73,23 +63,57 @@ def _answer(state: EntitlementState) -> Response:
     return Response(state.model_dump_json(), media_type="application/json")
 
 
+def _check_in_db(request: Request, key: str | None, customer_ref: str, feature_ref: str,
+                 requested_usage: int | None, requested_value: str | None) -> Response:
+    hot = request.app.state.entitlement_reads
+    with clock.scope(), request.app.state.session_factory() as session:
+        principal = require_secret(hot.principal(session, key))
+        if principal.clock_time is not None:
+            clock.pin(principal.clock_time)
+        ctx = Ctx(session, principal.environment_id, request.app.state.entitlement_cache)
+        state = service.check(ctx, hot, customer_ref, feature_ref,
+                              requested_usage=requested_usage, requested_value=requested_value)
+        session.commit()
+    return _answer(state)
+
+
+async def _check(request: Request, key: str | None, customer_ref: str, feature_ref: str,
+                 requested_usage: int | None, requested_value: str | None) -> Response:
+    """From memory when everything needed is there (no database, no thread hop); else the
+    database path in the thread pool, which fills the memory for the next check."""
+    hot = request.app.state.entitlement_reads
+    principal = hot.cached_principal(key)
+    if principal is not None and principal.is_secret:
+        state = service.check_from_memory(
+            hot, principal.environment_id, principal.clock_time or now(),
+            customer_ref, feature_ref, requested_usage=requested_usage,
+            requested_value=requested_value)
+        if state is not None:
+            return _answer(state)
+    return await run_in_threadpool(_check_in_db, request, key, customer_ref, feature_ref,
+                                   requested_usage, requested_value)
+
+
 @router.get("/entitlements/check", response_model=EntitlementState)
-def check(request: Request, ctx: CheckCtxDep, customer_id: Annotated[str, Query(max_length=128)],
-          feature_id: FeatureQuery, requested_usage: RequestedUsage = None,
-          requested_value: RequestedValue = None):
+async def check(request: Request, customer_id: Annotated[str, Query(max_length=128)],
+                feature_id: FeatureQuery, requested_usage: RequestedUsage = None,
+                requested_value: RequestedValue = None,
+                authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
+                x_api_key: Annotated[str | None, Header(include_in_schema=False)] = None):
     """May the customer use the feature (this much, this value)? An unknown customer or feature
-    is a denial with its reason, not an error. Metered: `requested_usage` defaults to 1."""
-    return _answer(service.check(ctx, request.app.state.entitlement_reads, customer_id,
-                                 feature_id, requested_usage=requested_usage,
-                                 requested_value=requested_value))
+    is a denial with its reason, not an error. Metered: `requested_usage` defaults to 1.
+    Answered from this process's memory after the first check of a customer."""
+    return await _check(request, raw_key(authorization, x_api_key), customer_id, feature_id,
+                        requested_usage, requested_value)
 
 
 @router.post("/entitlements/check", response_model=EntitlementState)
-def check_post(request: Request, body: CheckRequest, ctx: CheckCtxDep):
+async def check_post(request: Request, body: CheckRequest,
+                     authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
+                     x_api_key: Annotated[str | None, Header(include_in_schema=False)] = None):
     """The same check with a JSON body."""
-    return _answer(service.check(ctx, request.app.state.entitlement_reads, body.customer_id,
-                                 body.feature_id, requested_usage=body.requested_usage,
-                                 requested_value=body.requested_value))
+    return await _check(request, raw_key(authorization, x_api_key), body.customer_id,
+                        body.feature_id, body.requested_usage, body.requested_value)
 
 
 @router.get("/customers/{customer_id}/entitlements", response_model=CustomerEntitlements)

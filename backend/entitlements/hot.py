@@ -17,6 +17,7 @@ import time
 import weakref
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
@@ -42,6 +43,7 @@ class Entry:
     customer: Customer | None
     catalog_revision: int
     usage: dict[tuple[int, datetime], int] = field(default_factory=dict)
+    subject: Any = None  # the service's Subject, once a check has built it
 
 
 def touch(session: Session, environment_id: int, customer_ref: str) -> None:
@@ -149,6 +151,21 @@ class HotReads:
             for key in stale:
                 self._entries.pop(key, None)
         self._cursor, self._revisions, self._revoked = (top_event, top_report), revisions, revoked
+
+    def _due(self) -> bool:
+        return time.monotonic() - self._polled >= POLL_SECONDS
+
+    def cached_principal(self, raw_key: str | None) -> Principal | None:
+        """The caller from memory, or None when the database must be asked."""
+        if not raw_key or self._due() or kind_of(raw_key) is None:
+            return None
+        return self._principals.get(hash_key(raw_key))
+
+    def cached_entry(self, environment_id: int, customer_ref: str) -> Entry | None:
+        """The customer's entry from memory, or None when the database must be asked."""
+        if self._due():
+            return None
+        return self._entries.get((environment_id, customer_ref))
 
     def entry(self, repo: EntitlementRepository, customer_ref: str) -> Entry:
         """The customer's entry, loaded on a miss."""

@@ -88,7 +88,7 @@ def _unknown(feature_ref: str, reason: str) -> EntitlementState:
                             denial_reason=reason)  # type: ignore[arg-type]
 
 
-def evaluate(ctx: Ctx, subject: Subject, feature_ref: str, *, requested_usage: int | None = None,
+def evaluate(ctx: Ctx | None, subject: Subject, feature_ref: str, *, requested_usage: int | None = None,
              requested_value: str | None = None, at: datetime | None = None,
              usage: int | None = None,
              usage_of: Callable[[FeatureInfo, datetime], int] | None = None) -> EntitlementState:
@@ -113,6 +113,7 @@ def evaluate(ctx: Ctx, subject: Subject, feature_ref: str, *, requested_usage: i
         if usage is None and usage_of is not None:
             usage = usage_of(feature, period[0])
         elif usage is None:
+            assert ctx is not None, "usage comes from the database"
             usage = ctx.repo.usage(customer.id, feature.id, period[0])
     decision = decide(feature.type, effective, usage=usage or 0,
                       requested_usage=requested_usage, requested_value=requested_value)
@@ -128,9 +129,35 @@ def check(ctx: Ctx, hot: HotReads, customer_ref: str, feature_ref: str, *,
     features = ctx.cache.features(repo, entry.catalog_revision)
     snap = ctx.cache.get(repo, entry.customer, entry.catalog_revision, at) \
         if entry.customer is not None else None
-    return evaluate(ctx, Subject(entry.customer, features, snap), feature_ref,
+    entry.subject = Subject(entry.customer, features, snap)
+    return evaluate(ctx, entry.subject, feature_ref,
                     requested_usage=requested_usage, requested_value=requested_value, at=at,
                     usage_of=lambda f, start: hot.usage(repo, entry, f.id, start))
+
+
+def check_from_memory(hot: HotReads, environment_id: int, at: datetime, customer_ref: str,
+                      feature_ref: str, *, requested_usage: int | None = None,
+                      requested_value: str | None = None) -> EntitlementState | None:
+    """The check answered without the database, or None when something must be read."""
+    entry = hot.cached_entry(environment_id, customer_ref)
+    subject: Subject | None = entry.subject if entry is not None else None
+    if entry is None or subject is None:
+        return None
+    snap = subject.snapshot
+    if snap is not None and snap.valid_until is not None and at >= snap.valid_until:
+        return None
+    missing: list[bool] = []
+
+    def usage_of(feature: FeatureInfo, start: datetime) -> int:
+        known = entry.usage.get((feature.id, start))
+        if known is None:
+            missing.append(True)
+            return 0
+        return known
+
+    state = evaluate(None, subject, feature_ref, requested_usage=requested_usage,
+                     requested_value=requested_value, at=at, usage_of=usage_of)
+    return None if missing else state
 
 
 def entitlements(ctx: Ctx, subject: Subject, at: datetime | None = None) -> list[EntitlementState]:
