@@ -84,12 +84,12 @@ async def _check(request: Request, key: str | None, customer_ref: str, feature_r
     hot = request.app.state.entitlement_reads
     principal = hot.cached_principal(key)
     if principal is not None and principal.is_secret:
-        state = service.check_from_memory(
+        body = service.answer_from_memory(
             hot, principal.environment_id, principal.clock_time or now(),
             customer_ref, feature_ref, requested_usage=requested_usage,
             requested_value=requested_value)
-        if state is not None:
-            return _answer(state)
+        if body is not None:
+            return Response(body, media_type="application/json")
     return await run_in_threadpool(_check_in_db, request, key, customer_ref, feature_ref,
                                    requested_usage, requested_value)
 

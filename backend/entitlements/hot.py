@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 import time
 import weakref
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -31,6 +32,7 @@ from backend.models.usage import UsageReport
 
 POLL_SECONDS = 0.1
 SLACK = 64  # rows below the highest id seen that are read again (transactions commit late)
+SEEN_MAX = 4096
 TOUCHED = "tollgate_entitlements_touched"
 KEYS_CHANGED = "tollgate_keys_changed"
 Key = tuple[int, str]  # environment, customer ref
@@ -44,6 +46,8 @@ class Entry:
     catalog_revision: int
     usage: dict[tuple[int, datetime], int] = field(default_factory=dict)
     subject: Any = None  # the service's Subject, once a check has built it
+    answers: dict[tuple, tuple[bytes, tuple[datetime, datetime] | None]] = field(
+        default_factory=dict)  # (feature, usage, value) -> the JSON answer and its period
 
 
 def touch(session: Session, environment_id: int, customer_ref: str) -> None:
@@ -89,6 +93,7 @@ class HotReads:
         self._cursor: tuple[int, int] | None = None
         self._revisions: dict[int, object] = {}
         self._revoked: object = None
+        self._seen: OrderedDict[str, None] = OrderedDict()
         self._principals: dict[str, Principal] = {}
         _instances.add(self)
 
@@ -132,15 +137,17 @@ class HotReads:
         stale: set[Key] = set()
         if self._cursor is not None:
             last_event, last_report = self._cursor
-            if top_event > last_event - SLACK:
-                stale |= {(e, r) for e, r in session.execute(
-                    select(Event.environment_id, Event.customer_ref).where(
-                        Event.id > last_event - SLACK, Event.customer_ref.is_not(None)))}
-            if top_report > last_report - SLACK:
-                stale |= {(e, r) for e, r in session.execute(
-                    select(UsageReport.environment_id, Customer.ref).join(
+            for row_id, env, ref in session.execute(
+                    select(Event.id, Event.environment_id, Event.customer_ref).where(
+                        Event.id > last_event - SLACK, Event.customer_ref.is_not(None))):
+                if self._new(f"e{row_id}"):
+                    stale.add((env, ref))
+            for row_id, env, ref in session.execute(
+                    select(UsageReport.id, UsageReport.environment_id, Customer.ref).join(
                         Customer, Customer.id == UsageReport.customer_id).where(
-                        UsageReport.id > last_report - SLACK))}
+                        UsageReport.id > last_report - SLACK)):
+                if self._new(f"u{row_id}"):
+                    stale.add((env, ref))
         changed_envs = {env for env, rev in revisions.items() if self._revisions.get(env) != rev}
         with self._lock:
             if (changed_envs and self._revisions) or revoked != self._revoked:
@@ -166,6 +173,15 @@ class HotReads:
         if self._due():
             return None
         return self._entries.get((environment_id, customer_ref))
+
+    def _new(self, row: str) -> bool:
+        """Whether a changed row is seen for the first time (rows are read again for a while)."""
+        if row in self._seen:
+            return False
+        self._seen[row] = None
+        while len(self._seen) > SEEN_MAX:
+            self._seen.popitem(last=False)
+        return True
 
     def entry(self, repo: EntitlementRepository, customer_ref: str) -> Entry:
         """The customer's entry, loaded on a miss."""

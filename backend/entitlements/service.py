@@ -160,6 +160,31 @@ def check_from_memory(hot: HotReads, environment_id: int, at: datetime, customer
     return None if missing else state
 
 
+def answer_from_memory(hot: HotReads, environment_id: int, at: datetime, customer_ref: str,
+                       feature_ref: str, *, requested_usage: int | None = None,
+                       requested_value: str | None = None) -> bytes | None:
+    """The check's JSON from memory: repeated identical checks reuse the serialised answer
+    while its usage period lasts (any change drops the customer's entry, answers included)."""
+    entry = hot.cached_entry(environment_id, customer_ref)
+    if entry is None:
+        return None
+    key = (feature_ref, requested_usage, requested_value)
+    memo = entry.answers.get(key)
+    if memo is not None and (memo[1] is None or memo[1][0] <= at < memo[1][1]):
+        return memo[0]
+    state = check_from_memory(hot, environment_id, at, customer_ref, feature_ref,
+                              requested_usage=requested_usage, requested_value=requested_value)
+    if state is None:
+        return None
+    body = state.model_dump_json().encode()
+    snap = entry.subject.snapshot if entry.subject is not None else None
+    if snap is None or snap.valid_until is None:
+        period = (state.usage_period.start, state.usage_period.end) if state.usage_period \
+            else None
+        entry.answers[key] = (body, period)
+    return body
+
+
 def entitlements(ctx: Ctx, subject: Subject, at: datetime | None = None) -> list[EntitlementState]:
     """Every feature the customer is entitled to, with current usage (one usage query)."""
     at = at or now()
