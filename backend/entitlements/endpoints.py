@@ -82,6 +82,7 @@ async def _check(request: Request, key: str | None, customer_ref: str, feature_r
     """From memory when everything needed is there (no database, no thread hop); else the
     database path in the thread pool, which fills the memory for the next check."""
     hot = request.app.state.entitlement_reads
+    hot.start_poller(request.app.state.session_factory)
     principal = hot.cached_principal(key)
     if principal is not None and principal.is_secret:
         body = service.answer_from_memory(

@@ -12,6 +12,8 @@ database.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import threading
 import time
 import weakref
@@ -20,8 +22,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from anyio import to_thread
 from sqlalchemy import event, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from backend.auth.keys import hash_key, kind_of
 from backend.auth.service import Principal, authenticate
@@ -31,11 +34,13 @@ from backend.models import ApiKey, Customer, Environment, Event
 from backend.models.usage import UsageReport
 
 POLL_SECONDS = 0.1
+STALE_AFTER = 1.0  # memory older than this (the poller stopped) is not used without a poll
 SLACK = 64  # rows below the highest id seen that are read again (transactions commit late)
 SEEN_MAX = 4096
 TOUCHED = "tollgate_entitlements_touched"
 KEYS_CHANGED = "tollgate_keys_changed"
 Key = tuple[int, str]  # environment, customer ref
+log = logging.getLogger(__name__)
 
 _instances: weakref.WeakSet[HotReads] = weakref.WeakSet()
 
@@ -89,10 +94,13 @@ class HotReads:
         self._entries: dict[Key, Entry] = {}
         self._max = max_entries
         self._lock = threading.Lock()
+        self._poll_lock = threading.Lock()
         self._polled = 0.0
         self._cursor: tuple[int, int] | None = None
         self._revisions: dict[int, object] = {}
         self._revoked: object = None
+        self._poller: asyncio.Task | None = None
+        self._poller_loop: asyncio.AbstractEventLoop | None = None
         self._seen: OrderedDict[str, None] = OrderedDict()
         self._principals: dict[str, Principal] = {}
         _instances.add(self)
@@ -124,9 +132,15 @@ class HotReads:
     def _poll(self, session: Session) -> None:
         """Drop what other processes changed since the last poll (at most every POLL_SECONDS)."""
         moment = time.monotonic()
-        if moment - self._polled < POLL_SECONDS:
+        if moment - self._polled < POLL_SECONDS or not self._poll_lock.acquire(blocking=False):
             return
-        self._polled = moment
+        try:
+            self._poll_locked(session)
+            self._polled = moment
+        finally:
+            self._poll_lock.release()
+
+    def _poll_locked(self, session: Session) -> None:
         top_event = session.scalar(select(func.max(Event.id))) or 0
         top_report = session.scalar(select(func.max(UsageReport.id))) or 0
         revisions: dict[int, object] = {
@@ -160,7 +174,30 @@ class HotReads:
         self._cursor, self._revisions, self._revoked = (top_event, top_report), revisions, revoked
 
     def _due(self) -> bool:
-        return time.monotonic() - self._polled >= POLL_SECONDS
+        """Whether memory may be older than the poll interval allows (no poller running)."""
+        return time.monotonic() - self._polled >= STALE_AFTER
+
+    def start_poller(self, factory: sessionmaker[Session]) -> None:
+        """Poll every POLL_SECONDS in the background of the running event loop (once per loop),
+        so requests never wait for a poll; if it stops, requests poll themselves again."""
+        loop = asyncio.get_running_loop()
+        if self._poller_loop is loop and self._poller is not None and not self._poller.done():
+            return
+
+        async def run() -> None:
+            while True:
+                try:
+                    await to_thread.run_sync(self.poll_now, factory)
+                except Exception:  # noqa: BLE001 - keep polling; requests fall back meanwhile
+                    log.exception("entitlement read-model poll failed")
+                await asyncio.sleep(POLL_SECONDS)
+
+        self._poller_loop, self._poller = loop, loop.create_task(run())
+
+    def poll_now(self, factory: sessionmaker[Session]) -> None:
+        with factory() as session:
+            self._polled = 0.0
+            self._poll(session)
 
     def cached_principal(self, raw_key: str | None) -> Principal | None:
         """The caller from memory, or None when the database must be asked."""
