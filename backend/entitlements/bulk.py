@@ -1,7 +1,7 @@
 """Bulk usage ingestion: thousands of reports in a few statements.
 
 Reports are resolved to (customer, feature, period) first; their idempotency keys are claimed
-in one executemany INSERT ... ON CONFLICT DO NOTHING, so a key seen before (in this batch or an
+in one INSERT ... ON CONFLICT DO NOTHING, so a key seen before (in this batch or an
 earlier one) counts once; the accepted deltas are summed per counter and applied with one
 UPDATE per counter. Absolute (`set`) reports are applied in order after the deltas of their
 counter. Unknown customers or features fail the whole batch with the index of the first bad
@@ -19,7 +19,6 @@ from backend.entitlements.service import Ctx, Subject, load, period_of
 from backend.entitlements.usage import record_alerts
 from backend.errors import Invalid
 from backend.kit.clock import now
-from backend.models.usage import UsageReport as ReportRow
 
 Key = tuple[int, int, datetime]  # customer, feature, period start
 
@@ -95,8 +94,8 @@ def ingest(ctx: Ctx, reports: list[UsageReport]) -> BulkUsageResult:
 
 
 def _claim(ctx: Ctx, rows: list[dict]) -> set[int]:  # type: ignore[type-arg]
-    """Insert the report rows (one executemany, compiled once); the indexes of those whose key
-    was new or that had none. Within the batch the first report with a key wins."""
+    """Insert the report rows; the indexes of those whose key was new or that had none.
+    Within the batch the first report with a key wins."""
     first: dict[str, int] = {}
     candidates: list[int] = []
     for i, row in enumerate(rows):
@@ -108,10 +107,6 @@ def _claim(ctx: Ctx, rows: list[dict]) -> set[int]:  # type: ignore[type-arg]
             candidates.append(i)
     if not candidates:
         return set()
-    table = ReportRow.__table__
-    stmt = ctx.repo.insert_statement(table).on_conflict_do_nothing(
-        index_elements=["environment_id", "idempotency_key"]).returning(table.c.idempotency_key)
-    won = {k for k in ctx.session.execute(stmt, [rows[i] for i in candidates]).scalars()
-           if k is not None}
+    won = ctx.repo.claim_reports([rows[i] for i in candidates])
     return {i for i in candidates if rows[i]["idempotency_key"] is None
             or rows[i]["idempotency_key"] in won}

@@ -3,10 +3,11 @@ counters with their conditional (never overdrawing) updates."""
 
 from datetime import datetime
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, delete, func, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from backend.kit.clock import now
 from backend.kit.repository import EnvironmentRepository
 from backend.models import Customer, Environment, Feature, Package, Subscription
 from backend.models.usage import PromotionalEntitlement, UsageAlert, UsageCounter, UsageReport
@@ -141,6 +142,31 @@ class EntitlementRepository(EnvironmentRepository):
             stmt = stmt.on_conflict_do_nothing(index_elements=["environment_id",
                                                                "idempotency_key"])
         return self.session.execute(stmt.returning(UsageReport.__table__.c.id)).scalar()
+
+    def claim_reports(self, rows: list[dict]) -> set[str]:  # type: ignore[type-arg]
+        """Insert many usage reports, skipping keys used before; the keys that were new.
+        PostgreSQL gets one `INSERT ... SELECT FROM unnest(arrays)` (one statement whatever the
+        batch size); SQLite an executemany compiled once."""
+        table = UsageReport.__table__
+        if self.session.get_bind().dialect.name != "postgresql":
+            stmt = self.insert_statement(table).on_conflict_do_nothing(
+                index_elements=["environment_id", "idempotency_key"]).returning(
+                table.c.idempotency_key)
+            return {k for k in self.session.execute(stmt, rows).scalars() if k is not None}
+        stamp = now()
+        columns = {"environment_id": "bigint", "customer_id": "bigint", "feature_id": "bigint",
+                   "kind": "varchar", "amount": "bigint", "value_after": "bigint",
+                   "period_start": "timestamptz", "occurred_at": "timestamptz",
+                   "idempotency_key": "varchar", "created_at": "timestamptz"}
+        arrays = {name: [r.get(name, stamp) if name == "created_at" else r[name] for r in rows]
+                  for name in columns}
+        arrays["environment_id"] = [self.env] * len(rows)
+        names = ", ".join(columns)
+        sources = ", ".join(f"CAST(:{n} AS {t}[])" for n, t in columns.items())
+        sql = text(f"INSERT INTO usage_reports ({names}) SELECT * FROM unnest({sources}) "
+                   "ON CONFLICT (environment_id, idempotency_key) DO NOTHING "
+                   "RETURNING idempotency_key")
+        return {k for k in self.session.execute(sql, arrays).scalars() if k is not None}
 
     def settle_report(self, report_id: int, value_after: int) -> None:
         self.session.execute(update(UsageReport).where(UsageReport.id == report_id).values(
