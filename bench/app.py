@@ -6,7 +6,8 @@ from fastapi import FastAPI
 from backend.app import create_app
 
 CHECK_SIZED = {
-    "feature_id": "ai-credits", "feature_type": "metered", "has_access": True,
+    "feature_id": "ai-credits", "feature_type": "metered", "feature_name": "AI credits",
+    "unit": "AI credit", "unit_plural": "AI credits", "has_access": True,
     "denial_reason": None, "limit": 2000, "unlimited": False, "soft_limit": False,
     "current_usage": 0, "requested_usage": 1, "enum_values": None,
     "usage_period": {"start": "2026-11-24T12:00:00Z", "end": "2026-12-24T12:00:00Z",

@@ -9,6 +9,7 @@ from typing import Any
 
 from backend.client.call import Call, Sender, page_params, payload, segment
 from backend.client.payment_ops import card_body
+from backend.entitlements.schemas import CustomerEntitlements, EntitlementState
 from backend.kit.pagination import Page
 from backend.me.schemas import Portal
 from backend.payments.schemas import PaymentMethodCreate, PaymentMethodPublic
@@ -104,3 +105,15 @@ class MeOperations(Sender):
     def get_my_credit_balance(self) -> Any:
         """Credit per currency from downgrades and cancellations (`CreditBalances`)."""
         return self._send(Call("GET", "/api/v1/me/credit-balance", CreditBalances))
+
+    def get_my_entitlements(self) -> Any:
+        """Every feature the customer may use, with usage (`CustomerEntitlements`)."""
+        return self._send(Call("GET", "/api/v1/me/entitlements", CustomerEntitlements))
+
+    def check_mine(self, feature_id: str, *, requested_usage: int | None = None,
+                   requested_value: str | None = None) -> Any:
+        """May the customer use the feature? (`EntitlementState`)."""
+        params = {"feature_id": feature_id, "requested_usage": requested_usage,
+                  "requested_value": requested_value}
+        return self._send(Call("GET", "/api/v1/me/entitlements/check", EntitlementState,
+                               params=params))

@@ -27,6 +27,9 @@ class EntitlementState(BaseModel):
 
     feature_id: str
     feature_type: FeatureType
+    feature_name: str = ""
+    unit: str | None = None
+    unit_plural: str | None = None
     has_access: bool
     denial_reason: DenialReason | None = None
     limit: int | None = None

@@ -75,6 +75,7 @@ def _state(feature: FeatureInfo, decision: Decision, effective: Effective | None
                             reset_period=effective.reset_period)  # type: ignore[arg-type]
     return EntitlementState(
         feature_id=feature.ref, feature_type=feature.type,  # type: ignore[arg-type]
+        feature_name=feature.display_name, unit=feature.unit, unit_plural=feature.unit_plural,
         has_access=decision.has_access, denial_reason=decision.reason,  # type: ignore[arg-type]
         limit=decision.limit, unlimited=decision.unlimited, soft_limit=decision.soft_limit,
         current_usage=decision.current_usage, requested_usage=decision.requested_usage,

@@ -29,6 +29,9 @@ class FeatureInfo:
     ref: str
     type: str
     meter_type: str | None
+    display_name: str = ""
+    unit: str | None = None
+    unit_plural: str | None = None
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,8 @@ class SnapshotCache:
 
     def features(self, repo: EntitlementRepository, catalog_revision: int) -> dict[str, FeatureInfo]:
         return self._features.get_or_compute((repo.env, catalog_revision), lambda: {
-            ref: FeatureInfo(f.id, f.ref, f.type, f.meter_type)
+            ref: FeatureInfo(f.id, f.ref, f.type, f.meter_type, f.display_name, f.unit,
+                             f.unit_plural)
             for ref, f in repo.features().items()})
 
     def get(self, repo: EntitlementRepository, customer: Customer, catalog_revision: int,
