@@ -13,5 +13,6 @@ from widgets._client import configure
 from widgets._ui.styles import stylesheet
 from widgets.checkout import checkout
 from widgets.paywall import paywall
+from widgets.usage import usage_bars
 
-__all__ = ["checkout", "configure", "paywall", "stylesheet"]
+__all__ = ["checkout", "configure", "paywall", "stylesheet", "usage_bars"]

@@ -29,6 +29,10 @@ SCALES_LIGHT: dict[str, Scale] = {
         "#fffcfc", "#fff7f7", "#feebec", "#ffdbdc", "#ffcdce", "#fdbdbe",
         "#f4a9aa", "#eb8e90", "#e5484d", "#dc3e42", "#ce2c31", "#641723",
     ),
+    "amber": (
+        "#fefdfb", "#fefbe9", "#fff7c2", "#ffee9c", "#fbe577", "#f3d673",
+        "#e9c162", "#e2a336", "#ffc53d", "#ffba18", "#ab6400", "#4f3422",
+    ),
 }
 
 SCALES_DARK: dict[str, Scale] = {
@@ -47,6 +51,10 @@ SCALES_DARK: dict[str, Scale] = {
     "red": (
         "#191111", "#201314", "#3b1219", "#500f1c", "#611623", "#72232d",
         "#8c333a", "#b54548", "#e5484d", "#ec5d5e", "#ff9592", "#ffd1d9",
+    ),
+    "amber": (
+        "#16120c", "#1d180f", "#302008", "#3f2700", "#4d3000", "#5c3d05",
+        "#714f19", "#8f6424", "#ffc53d", "#ffd60a", "#ffca16", "#ffe7b3",
     ),
 }
 

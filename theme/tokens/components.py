@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from theme.tokens.checkout import CHECKOUT, CHECKOUT_CONTRAST_PAIRS
 from theme.tokens.portal import PORTAL, PORTAL_CONTRAST_PAIRS
+from theme.tokens.usage import USAGE, USAGE_CONTRAST_PAIRS
 
 PAYWALL: dict[str, str] = {
     "paywall-gap": "{space.5}",
@@ -48,7 +49,7 @@ PAYWALL: dict[str, str] = {
     "paywall-focus-ring": "{focus-ring}",
 }
 
-COMPONENTS: dict[str, str] = {**PAYWALL, **CHECKOUT, **PORTAL}
+COMPONENTS: dict[str, str] = {**PAYWALL, **CHECKOUT, **PORTAL, **USAGE}
 
 # Component text/background pairs checked like the semantic ones.
 COMPONENT_CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (
@@ -73,4 +74,5 @@ COMPONENT_CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (
     ("paywall-error-text", "paywall-error-bg"),
     *CHECKOUT_CONTRAST_PAIRS,
     *PORTAL_CONTRAST_PAIRS,
+    *USAGE_CONTRAST_PAIRS,
 )

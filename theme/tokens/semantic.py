@@ -30,6 +30,9 @@ SEMANTIC_LIGHT: dict[str, str] = {
     "success-soft": "{green.3}",
     "danger": "{red.11}",
     "danger-soft": "{red.3}",
+    "warning": "{amber.11}",
+    "warning-soft": "{amber.1}",
+    "warning-strong": "{amber.9}",
     "focus-ring": "{indigo.9}",
     "shadow-card": "{shadow.2}",
     "shadow-raised": "{shadow.3}",
@@ -67,6 +70,8 @@ CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (
     ("success", "surface-raised"),
     ("danger", "danger-soft"),
     ("danger", "surface-raised"),
+    ("warning", "warning-soft"),
+    ("warning", "surface-raised"),
 )
 
 # Non-text pairs (focus rings, the highlighted border) that need 3:1 (WCAG 1.4.11).

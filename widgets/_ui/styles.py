@@ -7,6 +7,7 @@ import reflex as rx
 from theme.tokens import Theme, default_theme, to_css
 from widgets._ui.checkout_css import CHECKOUT_CSS
 from widgets._ui.portal_css import PORTAL_CSS
+from widgets._ui.usage_css import USAGE_CSS
 
 BASE_CSS = """
 .tg-root { font-family: var(--tg-font-family); color: var(--tg-text);
@@ -205,7 +206,7 @@ PAYWALL_CSS = """
 
 def widget_css(theme: Theme | None = None) -> str:
     """The theme's CSS variables followed by the widgets' class rules."""
-    return to_css(theme or default_theme()) + BASE_CSS + PAYWALL_CSS + CHECKOUT_CSS + PORTAL_CSS
+    return to_css(theme or default_theme()) + BASE_CSS + PAYWALL_CSS + CHECKOUT_CSS + PORTAL_CSS + USAGE_CSS
 
 
 def stylesheet(theme: Theme | None = None) -> rx.Component:

@@ -1,0 +1,139 @@
+"""The usage bars widget: state (loads through the customer-token API, refreshes while shown)
+and view (a labelled progress bar per metered feature; loading, empty and error states)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any, ClassVar
+
+import reflex as rx
+from reflex.vars import Var
+
+from backend.client import TollgateError
+from widgets._customer import NoCustomer, as_customer
+from widgets._ui.feedback import empty_state, error_state, sr_only
+from widgets._ui.format import format_date
+from widgets._ui.texts import merge
+from widgets._ui.varref import resolve
+from widgets.usage.model import DEFAULT_TEXTS, UsageRow, rows
+
+REFRESH_SECONDS = 4.0
+REFRESH_FOR_SECONDS = 15 * 60
+
+log = logging.getLogger(__name__)
+
+
+class UsageState(rx.ComponentState):
+    config: ClassVar[dict[str, Any]] = {}
+
+    status: str = "loading"
+    error_detail: str = ""
+    usage: rx.Field[list[UsageRow]] = rx.field(default_factory=list)
+    _request: dict[str, Any] = rx.field(default_factory=dict)
+    _shown: bool = False
+
+    @rx.event
+    async def load(self):
+        self._request = await resolve(type(self).config, self)
+        self._shown = True
+        await self._fetch()
+        return type(self).keep_fresh
+
+    @rx.event
+    def hide(self):
+        self._shown = False
+
+    @rx.event
+    async def retry(self):
+        self.status = "loading"
+        yield
+        await self._fetch()
+
+    @rx.event(background=True)
+    async def keep_fresh(self):
+        """Re-read usage every few seconds while the widget is shown (bounded in time)."""
+        for _ in range(int(REFRESH_FOR_SECONDS / REFRESH_SECONDS)):
+            await asyncio.sleep(REFRESH_SECONDS)
+            async with self:
+                if not self._shown:
+                    return
+                await self._fetch(quiet=True)
+
+    async def _fetch(self, quiet: bool = False) -> None:
+        req = self._request
+        try:
+            data = await as_customer(req.get("customer_id") or None,
+                                     req.get("customer_token") or None,
+                                     lambda c: c.get_my_entitlements())
+        except NoCustomer:
+            self.status, self.usage = "ready", []
+            return
+        except (TollgateError, RuntimeError, ValueError) as exc:
+            if not quiet:
+                log.warning("usage failed to load: %s", exc)
+                self.status, self.error_detail = "error", getattr(exc, "detail", "") or str(exc)
+            return
+        locale = req.get("locale") or "en_US"
+        texts = merge(DEFAULT_TEXTS, req.get("text_overrides"), "usage")
+        self.usage = rows(data.entitlements, locale, lambda d: format_date(d, locale), texts)
+        self.status, self.error_detail = "ready", ""
+
+
+def _row(row: Var[UsageRow]) -> rx.Component:
+    return rx.el.li(
+        rx.el.div(
+            rx.el.span(row.name, class_name="tg-usage-name"),
+            rx.el.span(row.amount, class_name="tg-usage-amount"),
+            class_name="tg-usage-head",
+        ),
+        rx.cond(
+            row.state != "unlimited",
+            rx.el.div(
+                rx.el.div(class_name="tg-usage-fill", style={"width": row.width}),
+                class_name="tg-usage-bar", role="progressbar", aria_label=row.bar_label,
+                aria_valuemin=0, aria_valuemax=row.value_max, aria_valuenow=row.value_now,
+                aria_valuetext=row.amount,
+            ),
+        ),
+        rx.el.div(
+            rx.el.span(row.note, class_name="tg-usage-note"),
+            rx.el.span(row.reset, class_name="tg-usage-reset"),
+            class_name="tg-usage-foot",
+        ),
+        class_name="tg-usage-row tg-usage-" + row.state,
+        custom_attrs={"data-testid": "usage-" + row.feature_id, "data-state": row.state},
+    )
+
+
+def render(state: type[UsageState], texts: dict[str, str], title: bool,
+           class_name: str) -> rx.Component:
+    body = rx.match(
+        state.status,
+        ("loading", rx.el.div(sr_only(texts["loading"]),
+                              rx.el.div(class_name="tg-skeleton tg-usage-skeleton"),
+                              rx.el.div(class_name="tg-skeleton tg-usage-skeleton"),
+                              role="status", aria_busy="true")),
+        ("error", error_state(texts["error_title"], texts["error_body"], state.error_detail,
+                              texts["error_retry"], state.retry)),
+        rx.cond(state.usage.length() > 0,
+                rx.el.ul(rx.foreach(state.usage, _row), class_name="tg-usage-list"),
+                empty_state(texts["empty_title"], texts["empty_body"])),
+    )
+    return rx.el.section(
+        rx.cond(title, rx.el.h3(texts["title"], class_name="tg-usage-title")),
+        body,
+        class_name=f"tg-root tg-usage {class_name}".strip(),
+        on_mount=state.load, on_unmount=state.hide,
+        aria_label=texts["title"],
+        custom_attrs={"data-testid": "usage", "data-status": state.status},
+    )
+
+
+class UsageWidget(UsageState):
+    @classmethod
+    def get_component(cls, *, config: dict[str, Any], title: bool = True,
+                      class_name: str = "") -> rx.Component:
+        cls.config = config
+        texts = merge(DEFAULT_TEXTS, config.get("text_overrides"), "usage")
+        return render(cls, texts, title, class_name)
