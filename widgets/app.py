@@ -11,6 +11,7 @@ from widgets._ui.fonts import inter_font
 from widgets.demo.checkout import checkout_page
 from widgets.demo.css import STOREFRONT_CSS
 from widgets.demo.pricing import storefront
+from widgets.demo.workspace import workspace_page
 
 backend_app = create_app()
 widgets.configure(app=backend_app)
@@ -35,3 +36,4 @@ app.add_page(
 )
 app.add_page(embed_paywall, route="/embed/paywall/[product_id]", title="Pricing")
 app.add_page(checkout_page, route="/checkout", title="Checkout · Orbit Workspace")
+app.add_page(workspace_page, route="/app", title="Workspace · Orbit Workspace")

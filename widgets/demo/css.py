@@ -89,6 +89,19 @@ body { margin: 0; }
   letter-spacing: -0.025em; color: var(--tg-text); }
 .sf-page-lead { margin: 8px 0 0; font-size: 16px; color: var(--tg-text-muted); }
 .sf-page-body { padding-bottom: 96px; }
+.sf-app-grid { display: flex; flex-direction: column; gap: 24px; }
+.sf-app-card { display: flex; flex-direction: column; gap: 16px; padding: 24px;
+  border-radius: var(--tg-radius-4); background: var(--tg-surface-raised);
+  border: 1px solid var(--tg-border-subtle); box-shadow: var(--tg-shadow-2); }
+.sf-app-card-head { display: flex; gap: 14px; align-items: flex-start; }
+.sf-app-card-title { margin: 0; font-size: 18px; font-weight: 600; color: var(--tg-text); }
+.sf-app-icon { flex: none; margin-top: 3px; color: var(--tg-primary-soft-text); }
+.sf-app-button { align-self: flex-start; background: var(--tg-primary);
+  color: var(--tg-primary-text); }
+.sf-app-button:hover:not(:disabled) { background: var(--tg-primary-hover); }
+.sf-app-button:disabled { opacity: 0.7; }
+.sf-app-result { margin: 0; min-height: 20px; font-size: 14px; color: var(--tg-success); }
+.sf-app-result-denied { color: var(--tg-danger); }
 @media (max-width: 720px) {
   .sf-nav, .sf-header-actions .sf-nav-link { display: none; }
   .sf-header-inner { justify-content: space-between; }

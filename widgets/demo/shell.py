@@ -10,7 +10,7 @@ from widgets.demo.state import StorefrontState
 
 def header(current: str) -> rx.Component:
     """The demo site's header; `current` names the page (Pricing or Account)."""
-    nav = [("Product", "#"), ("Pricing", "/"), ("Account", "/account"), ("Docs", "#")]
+    nav = [("Product", "/app"), ("Pricing", "/"), ("Account", "/account"), ("Docs", "#")]
     return rx.el.header(
         rx.el.div(
             rx.el.a(
