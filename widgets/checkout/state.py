@@ -199,7 +199,7 @@ class CheckoutState(rx.ComponentState):
         if not code:
             self.promo_error = ""
             return None
-        self._order.coupon, self.promo_code = code.upper(), code.upper()
+        self._order.coupon, self.promo_code, self.promo_error = code.upper(), code.upper(), ""
         return self._changed()
 
     @rx.event
@@ -272,6 +272,8 @@ class CheckoutState(rx.ComponentState):
                     self._order.coupon, self.promo_code = "", ""
                     continue
                 self.pricing, self._preview = False, preview
+                if preview is not None and self._order.coupon:
+                    self.promo_error = ""
                 self.summary_error = fill(self._texts()["summary_error"], detail=error) \
                     if error else ""
                 self._render()
