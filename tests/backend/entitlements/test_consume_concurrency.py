@@ -1,14 +1,12 @@
 """Atomic check-and-consume on PostgreSQL: 500 parallel consumers against a hard limit of 100
 get exactly 100 units; parallel retries with one idempotency key count once."""
 
-import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-import uvicorn
 
+from tests.backend.entitlements.conftest import serving
 from tests.backend.helpers import make_feature, make_plan, make_product, ok
 from tests.conftest import is_postgres
 
@@ -24,16 +22,8 @@ def limited(tenant, database_url):
               entitlements=[{"feature_id": "jobs", "limit": 100, "reset_period": "month"}])
     ok(api.post("/api/v1/customers", json={"id": "ada", "subscription": {"plan_id": "starter"}}),
        201)
-    config = uvicorn.Config(tenant.app, host="127.0.0.1", port=0, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.02)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}", tenant.secret
-    server.should_exit = True
-    thread.join(timeout=5)
+    with serving(tenant.app) as url:
+        yield url, tenant.secret
 
 
 def _consume(url, key, idempotency_key=None):

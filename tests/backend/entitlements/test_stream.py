@@ -7,24 +7,15 @@ import time
 
 import httpx
 import pytest
-import uvicorn
 
+from tests.backend.entitlements.conftest import serving
 from tests.backend.helpers import ok
 
 
 @pytest.fixture
 def server(seeded):
-    """The app on a real loopback port (streams need a real server)."""
-    config = uvicorn.Config(seeded.app, host="127.0.0.1", port=0, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    while not srv.started:
-        time.sleep(0.02)
-    port = srv.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=5)
+    with serving(seeded.app) as url:
+        yield url
 
 
 def read_events(url, headers, until, timeout=10.0):
