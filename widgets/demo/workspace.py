@@ -34,9 +34,7 @@ class WorkspaceState(rx.State):
         self.working = True
         yield
         try:
-            result = await get_client().consume({
-                "customer_id": store.customer_id, "feature_id": "ai-credits",
-                "amount": AI_COST})
+            result = await get_client().consume(store.customer_id, "ai-credits", AI_COST)
         except TollgateError as exc:
             self.ai_ok, self.ai_result = False, f"The assistant is unavailable: {exc.detail}"
         else:
