@@ -12,7 +12,8 @@ Embed in a Reflex app::
 from widgets._client import configure
 from widgets._ui.styles import stylesheet
 from widgets.checkout import checkout
+from widgets.feature_gate import feature_gate
 from widgets.paywall import paywall
 from widgets.usage import usage_bars
 
-__all__ = ["checkout", "configure", "paywall", "stylesheet", "usage_bars"]
+__all__ = ["checkout", "configure", "feature_gate", "paywall", "stylesheet", "usage_bars"]

@@ -12,6 +12,7 @@ from backend.auth.schemas import ApiKeyCreated, ApiKeyPublic, EnvironmentPublic,
 from backend.client.call import Call, Sender, page_params, payload, segment
 from backend.client.catalog_ops import CatalogOperations
 from backend.client.coupon_ops import CouponOperations
+from backend.client.entitlement_ops import EntitlementOperations
 from backend.client.event_ops import EventOperations
 from backend.client.me_ops import MeOperations
 from backend.client.payment_ops import PaymentOperations
@@ -118,8 +119,7 @@ class EstimateOperations(Sender):
 
 
 class Operations(AccountOperations, CatalogOperations, ClockOperations, CouponOperations,
-                 CustomerOperations, EstimateOperations, EventOperations, MeOperations,
-                 PaymentOperations,
-                 PaywallOperations, SubscriptionOperations, TokenOperations,
-                 VersionOperations):
+                 CustomerOperations, EntitlementOperations, EstimateOperations, EventOperations,
+                 MeOperations, PaymentOperations, PaywallOperations, SubscriptionOperations,
+                 TokenOperations, VersionOperations):
     """The public API as methods. Sync clients return results, async clients awaitables."""
