@@ -94,7 +94,11 @@ def seeded_server(database_url: str | None, app: str = "backend.app:create_app")
         yield Server(base, key, database_url, data_dir)
     finally:
         proc.terminate()
-        proc.wait(10)
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:  # an open event stream holds a graceful shutdown
+            proc.kill()
+            proc.wait(10)
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
