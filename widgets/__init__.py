@@ -14,6 +14,7 @@ from widgets._ui.styles import stylesheet
 from widgets.checkout import checkout
 from widgets.feature_gate import feature_gate
 from widgets.paywall import paywall
+from widgets.portal import customer_portal
 from widgets.usage import usage_bars
 
-__all__ = ["checkout", "configure", "feature_gate", "paywall", "stylesheet", "usage_bars"]
+__all__ = ["checkout", "configure", "customer_portal", "feature_gate", "paywall", "stylesheet", "usage_bars"]

@@ -1,0 +1,113 @@
+"""Default texts of the CustomerPortal; any of them can be replaced with `text_overrides`.
+
+Placeholders: `{plan}`, `{date}`, `{amount}`, `{days}`, `{period}`, `{code}`, `{name}`,
+`{count}`, `{brand}`, `{last4}`, `{month}`, `{year}`, `{fallback}`, `{number}`, `{detail}`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from widgets._ui.texts import fill, merge
+
+DEFAULT_TEXTS: dict[str, str] = {
+    "title": "Your subscription",
+    "loading": "Loading your account…",
+    "error_title": "We couldn't load your account",
+    "error_body": "Nothing has changed. Check your connection and try again.",
+    "error_retry": "Try again",
+    "no_customer_title": "Sign in to manage your subscription",
+    "no_customer_body": "The portal shows the subscription of a signed-in customer.",
+    "empty_title": "You're not subscribed yet",
+    "empty_body": "Choose a plan below to get started.",
+    "section_overview": "Subscription",
+    "section_usage": "Usage",
+    "section_included": "What's included",
+    "section_addons": "Add-ons",
+    "section_promotions": "Promotions",
+    "section_payment": "Payment method",
+    "section_invoices": "Invoices",
+    "section_plans": "Plans",
+    "plan_name": "{plan} plan",
+    "status_active": "Active",
+    "status_trialing": "Trial",
+    "status_past_due": "Past due",
+    "status_scheduled": "Starts soon",
+    "status_canceling": "Cancels {date}",
+    "billed_monthly": "Billed monthly",
+    "billed_quarterly": "Billed quarterly",
+    "billed_annual": "Billed annually",
+    "trial_left": "{days} days left in your trial",
+    "trial_last_day": "Last day of your trial",
+    "past_due_note": "Your last payment failed. Update your card to keep your plan.",
+    "next_bill": "Next bill",
+    "next_bill_on": "on {date}",
+    "next_bill_details": "What's on it",
+    "no_bill": "No upcoming bill",
+    "no_bill_free": "You're on a free plan, so nothing will be charged.",
+    "no_bill_ends": "Your subscription ends on {date}. Then you move to {fallback}.",
+    "no_bill_ends_no_fallback": "Your subscription ends on {date}.",
+    "credit": "Credit balance: {amount}, used on your next invoices",
+    "scheduled_title": "Changes scheduled",
+    "scheduled_cancel_title": "Your subscription will be canceled",
+    "scheduled_cancel_body": "You keep everything in {plan} until {date}.",
+    "scheduled_on": "{date}",
+    "undo": "Undo",
+    "keep": "Keep my subscription",
+    "undone": "Done: your subscription stays as it is.",
+    "no_addons": "No add-ons. Add them from the plans below.",
+    "addon_line": "{count} × {name}",
+    "promotion_coupon": "{code}: {name}",
+    "promotion_left": "{count} more invoices",
+    "promotion_forever": "on every invoice",
+    "no_promotions": "No promotions right now.",
+    "card": "{brand} ending in {last4}",
+    "card_expires": "Expires {month}/{year}",
+    "no_card": "No payment method yet",
+    "change_card": "Change",
+    "add_card": "Add a card",
+    "card_number": "Card number",
+    "card_expiry": "Expiry (MM/YY)",
+    "card_cvc": "CVC",
+    "card_save": "Save card",
+    "card_cancel": "Cancel",
+    "card_saved": "Card saved: {card} is charged from now on.",
+    "card_required": "Enter a card number, expiry and CVC.",
+    "card_expiry_invalid": "Enter the expiry as MM/YY.",
+    "test_card_hint": "Test mode: 4242 4242 4242 4242 with any future date and CVC.",
+    "no_invoices": "No invoices yet.",
+    "invoice_number": "Invoice",
+    "invoice_date": "Date",
+    "invoice_description": "Description",
+    "invoice_amount": "Amount",
+    "invoice_status": "Status",
+    "invoice_paid": "Paid",
+    "invoice_open": "Open",
+    "invoice_void": "Void",
+    "invoice_uncollectible": "Uncollectible",
+    "reason_subscription_create": "Subscription",
+    "reason_subscription_update": "Plan change",
+    "reason_subscription_cycle": "Renewal",
+    "reason_subscription_cancel": "Cancellation credit",
+    "more_invoices": "Show more",
+    "cancel": "Cancel subscription",
+    "cancel_title": "Cancel your subscription?",
+    "cancel_body": "Tell us why you're leaving; it helps us improve.",
+    "cancel_reason": "Reason",
+    "cancel_comment": "Anything else? (optional)",
+    "cancel_preview": "You keep access until {date}. Then you move to {fallback}.",
+    "cancel_preview_no_fallback": "You keep access until {date}. Then your access ends.",
+    "cancel_confirm": "Cancel subscription",
+    "cancel_keep": "Keep subscription",
+    "cancel_reason_required": "Choose a reason.",
+    "canceled": "Your subscription is set to cancel on {date}.",
+    "failed": "That didn't work: {detail}",
+}
+
+
+def merge_texts(overrides: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Defaults with `overrides` applied; an unknown key raises so typos fail loudly."""
+    return merge(DEFAULT_TEXTS, overrides, "portal")
+
+
+__all__ = ["DEFAULT_TEXTS", "fill", "merge_texts"]
