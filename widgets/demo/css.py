@@ -102,8 +102,10 @@ body { margin: 0; }
 .sf-app-button:disabled { opacity: 0.7; }
 .sf-app-result { margin: 0; min-height: 20px; font-size: 14px; color: var(--tg-success); }
 .sf-app-result-denied { color: var(--tg-danger); }
+.sf-account-chip, .sf-header-cta { white-space: nowrap; }
 @media (max-width: 720px) {
   .sf-nav, .sf-header-actions .sf-nav-link { display: none; }
+  .sf-account-chip ~ .sf-header-cta { display: none; }
   .sf-header-inner { justify-content: space-between; }
   .sf-hero { padding-top: 48px; padding-bottom: 32px; }
   .sf-lead { font-size: 16px; }
