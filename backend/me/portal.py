@@ -12,8 +12,11 @@ from typing import Annotated, get_args
 from babel.numbers import format_decimal
 from fastapi import APIRouter, Query, Request
 
+from backend.catalog import service as catalog
 from backend.catalog.repository import CatalogRepository
+from backend.catalog.schemas import EntitlementPublic
 from backend.customers.repository import CustomerRepository
+from backend.entitlements.repository import EntitlementRepository
 from backend.errors import NotFound
 from backend.kit.clock import now
 from backend.me.context import Reader
@@ -23,6 +26,7 @@ from backend.me.schemas import (
     PortalAddon,
     PortalCoupon,
     PortalCustomer,
+    PortalPromotion,
     PortalSubscription,
     ScheduledUpdate,
     UpcomingBill,
@@ -31,6 +35,7 @@ from backend.models import Customer, Subscription
 from backend.payments import service as payments
 from backend.payments.repository import PaymentRepository
 from backend.paywall import service as paywall_service
+from backend.paywall.labels import entitlement_label
 from backend.paywall.schemas import Paywall, PaywallPlan
 from backend.subscriptions import billing, ending, service
 from backend.subscriptions.billing import Config, Ctx
@@ -167,6 +172,23 @@ def _subscription(ctx: Ctx, sub: Subscription, pw: Paywall) -> PortalSubscriptio
     )
 
 
+def _promotions(ctx: Ctx, customer: Customer) -> list[PortalPromotion]:
+    repo = EntitlementRepository(ctx.session, ctx.env)
+    features = {f.id: f for f in repo.features().values()}
+    out = []
+    for p in repo.promotions(customer.id, now()):
+        feature = features.get(p.feature_id)
+        if feature is None:
+            continue
+        ent = EntitlementPublic(feature_id=feature.ref, limit=p.limit, unlimited=p.unlimited,
+                                soft_limit=p.soft_limit, reset_period=p.reset_period,
+                                enum_values=p.enum_values)
+        out.append(PortalPromotion(id=p.ref, feature_id=feature.ref, ends_at=p.ends_at,
+                                   label=entitlement_label(ent, catalog.feature_public(feature),
+                                                           ctx.locale)))
+    return out
+
+
 def build_portal(request: Request, ctx: Ctx, customer: Customer, product_id: str) -> Portal:
     """The portal of one product for one customer."""
     product = CatalogRepository(ctx.session, ctx.env).product(product_id)
@@ -187,6 +209,7 @@ def build_portal(request: Request, ctx: Ctx, customer: Customer, product_id: str
         fallback_plan_name=fallback.display_name if fallback else None,
         default_payment_method=payments.method_public(method, customer) if method else None,
         credit_balance=credit_balances(ctx, customer).data,
+        promotions=_promotions(ctx, customer),
         cancel_reasons=[CancelReasonOption(value=k, label=v)
                         for k, v in CANCEL_REASON_LABELS.items()],
     )

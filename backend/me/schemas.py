@@ -67,6 +67,15 @@ class PortalCustomer(BaseModel):
     email: str | None
 
 
+class PortalPromotion(BaseModel):
+    """A promotional entitlement in force: a feature granted outside the subscription."""
+
+    id: str
+    feature_id: str
+    label: str = Field(description="e.g. 'SAML single sign-on' or '5,000 AI credits'")
+    ends_at: datetime | None
+
+
 class CancelReasonOption(BaseModel):
     value: str
     label: str
@@ -81,4 +90,5 @@ class Portal(BaseModel):
         description="The plan the customer moves to when the subscription ends")
     default_payment_method: PaymentMethodPublic | None
     credit_balance: list[CreditBalance]
+    promotions: list[PortalPromotion] = Field(default_factory=list)
     cancel_reasons: list[CancelReasonOption]

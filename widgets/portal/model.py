@@ -126,14 +126,17 @@ def addons(portal: Portal, texts: Mapping[str, str]) -> list[str]:
     return [fill(texts["addon_line"], count=a.quantity, name=a.display_name) for a in sub.addons]
 
 
-def promotions(portal: Portal, texts: Mapping[str, str]) -> list[str]:
+def promotions(portal: Portal, date_of: DateOf, texts: Mapping[str, str]) -> list[str]:
+    """Promotional entitlements in force, then the subscription's coupon."""
+    out = [fill(texts["promotion_until"], name=p.label, date=date_of(p.ends_at)) if p.ends_at
+           else fill(texts["promotion_lifetime"], name=p.label) for p in portal.promotions]
     sub = portal.subscription
-    if sub is None or sub.coupon is None:
-        return []
-    left = texts["promotion_forever"] if sub.coupon.periods_left is None else fill(
-        texts["promotion_left"], count=sub.coupon.periods_left)
-    return [f"{fill(texts['promotion_coupon'], code=sub.coupon.code, name=sub.coupon.name)}"
-            f" · {left}"]
+    if sub is not None and sub.coupon is not None:
+        left = texts["promotion_forever"] if sub.coupon.periods_left is None else fill(
+            texts["promotion_left"], count=sub.coupon.periods_left)
+        out.append(f"{fill(texts['promotion_coupon'], code=sub.coupon.code, name=sub.coupon.name)}"
+                   f" · {left}")
+    return out
 
 
 def card_label(method: PaymentMethodPublic | None, texts: Mapping[str, str]) -> tuple[str, str]:

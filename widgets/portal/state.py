@@ -112,7 +112,7 @@ class PortalState(rx.ComponentState):
         self.bill_lines = self.overview.bill_lines
         self.included = model.included(portal)
         self.addons = model.addons(portal, texts)
-        self.promotions = model.promotions(portal, texts)
+        self.promotions = model.promotions(portal, self._date, texts)
         self.card, self.card_expiry = model.card_label(portal.default_payment_method, texts)
         self.has_card = portal.default_payment_method is not None
         self.cancel_reasons = [Line(label=r.label, amount=r.value) for r in portal.cancel_reasons]

@@ -58,6 +58,8 @@ DEFAULT_TEXTS: dict[str, str] = {
     "no_addons": "No add-ons. Add them from the plans below.",
     "addon_line": "{count} × {name}",
     "promotion_coupon": "{code}: {name}",
+    "promotion_until": "{name}, granted until {date}",
+    "promotion_lifetime": "{name}, granted for good",
     "promotion_left": "{count} more invoices",
     "promotion_forever": "on every invoice",
     "no_promotions": "No promotions right now.",

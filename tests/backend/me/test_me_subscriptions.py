@@ -120,3 +120,12 @@ def test_a_bad_promo_code_is_refused_with_a_reason(shop, code, reason):
     problem = assert_problem(me.post("/api/v1/me/subscriptions/preview",
                                      json={**PLUS, "coupon_code": code}), 422, "coupon_code")
     assert problem["reason"] == reason
+
+
+def test_portal_lists_promotional_entitlements_in_force(shop):
+    ok(shop.client().post("/api/v1/customers/acme/promotional-entitlements",
+                          json={"feature_id": "sso", "period": "1_month"}), 201)
+    portal = ok(browser(shop, "acme").get("/api/v1/me/portal", params={"product_id": "workspace"}))
+    assert [(p["feature_id"], p["label"]) for p in portal["promotions"]] == [
+        ("sso", "SAML single sign-on")]
+    assert portal["promotions"][0]["ends_at"] is not None

@@ -75,7 +75,11 @@ def test_scheduled_changes_promotions_cards_invoices():
                coupon={"code": "LAUNCH20", "name": "Launch offer", "periods_left": 2})
     assert [(e.label, e.amount) for e in model.scheduled(p, date_of, T).entries] == [
         ("Change to the Free plan", "Dec 24, 2026")]
-    assert model.promotions(p, T) == ["LAUNCH20: Launch offer · 2 more invoices"]
+    assert model.promotions(p, date_of, T) == ["LAUNCH20: Launch offer · 2 more invoices"]
+    granted = Portal.model_validate({**p.model_dump(), "promotions": [
+        {"id": "promo_1", "feature_id": "sso", "label": "SAML single sign-on", "ends_at": END}]})
+    assert model.promotions(granted, date_of, T)[0] == \
+        "SAML single sign-on, granted until Dec 24, 2026"
     card = PaymentMethodPublic(id="pm", customer_id="acme", provider="test", brand="mastercard",
                                last4="4444", exp_month=3, exp_year=2030, is_default=True,
                                archived=False, created_at=NOW)
