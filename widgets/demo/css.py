@@ -100,6 +100,10 @@ body { margin: 0; }
   color: var(--tg-primary-text); }
 .sf-app-button:hover:not(:disabled) { background: var(--tg-primary-hover); }
 .sf-app-button:disabled { opacity: 0.7; }
+.sf-app-label { margin: 0; font-size: 14px; font-weight: 600; color: var(--tg-text); }
+.sf-app-locked { display: flex; align-items: center; gap: 8px; flex-wrap: wrap; font-size: 14px;
+  color: var(--tg-text-muted); }
+.sf-app-locked a { color: var(--tg-primary-soft-text); }
 .sf-app-result { margin: 0; min-height: 20px; font-size: 14px; color: var(--tg-success); }
 .sf-app-result-denied { color: var(--tg-danger); }
 .sf-account-chip, .sf-header-cta { white-space: nowrap; }

@@ -76,6 +76,33 @@ def _assistant() -> rx.Component:
     )
 
 
+def _sso() -> rx.Component:
+    """Single sign-on settings, shown only to customers entitled to `sso` (Business, or a
+    promotion), updating when that changes."""
+    settings = rx.el.div(
+        rx.el.p("Identity provider", class_name="sf-app-label"),
+        rx.el.p("Connect Okta, Entra ID or Google Workspace to sign your team in with SAML.",
+                class_name="sf-page-lead"),
+        custom_attrs={"data-testid": "sso-settings"},
+    )
+    locked = rx.el.div(
+        rx.icon("lock", size=16, aria_hidden="true"),
+        rx.el.span("SAML single sign-on comes with the Business plan."),
+        rx.el.a("See plans", href="/#plans"),
+        class_name="sf-app-locked", custom_attrs={"data-testid": "sso-locked"},
+    )
+    return rx.el.section(
+        rx.el.div(
+            rx.icon("shield-check", size=20, class_name="sf-app-icon", aria_hidden="true"),
+            rx.el.h2("Single sign-on", class_name="sf-app-card-title"),
+            class_name="sf-app-card-head",
+        ),
+        widgets.feature_gate("sso", settings, customer_id=StorefrontState.customer_id,
+                             fallback=locked),
+        class_name="sf-app-card",
+    )
+
+
 def workspace_page() -> rx.Component:
     """The signed-in demo customer's workspace."""
     head = rx.el.section(
@@ -88,6 +115,7 @@ def workspace_page() -> rx.Component:
             StorefrontState.customer_id != "",
             rx.el.div(
                 _assistant(),
+                _sso(),
                 widgets.usage_bars(customer_id=StorefrontState.customer_id),
                 class_name="sf-app-grid",
             ),
