@@ -13,6 +13,7 @@ from backend.customers.endpoints import router as customers_router
 from backend.db import engine_for, session_factory
 from backend.entitlements.endpoints import router as entitlements_router
 from backend.entitlements.hot import HotReads
+from backend.entitlements.meter_api import router as meter_router
 from backend.entitlements.sources import SnapshotCache
 from backend.entitlements.stream import router as entitlement_stream_router
 from backend.errors import PROBLEM_BASE, PROBLEM_JSON, install_error_handlers
@@ -63,7 +64,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     v1 = APIRouter(prefix="/api/v1")
     for router in (auth_router, catalog_router, coupons_router, customers_router,
-                   entitlements_router, entitlement_stream_router, estimates_router,
+                   entitlements_router, entitlement_stream_router, meter_router,
+                   estimates_router,
                    events_router, me_router, me_payments_router, me_portal_router,
                    me_subscriptions_router, payments_router, paywall_router, subscriptions_router,
                    testclock_router):

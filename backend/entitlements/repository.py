@@ -3,14 +3,23 @@ counters with their conditional (never overdrawing) updates."""
 
 from datetime import datetime
 
-from sqlalchemy import and_, delete, func, or_, select, text, update
+from sqlalchemy import Select, and_, delete, func, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from backend.kit.clock import now
+from backend.kit.pagination import PageParams, paginate
 from backend.kit.repository import EnvironmentRepository
 from backend.models import Customer, Environment, Feature, Package, Subscription
-from backend.models.usage import PromotionalEntitlement, UsageAlert, UsageCounter, UsageReport
+from backend.models.usage import (
+    Meter,
+    MeterUnique,
+    PromotionalEntitlement,
+    UsageAlert,
+    UsageCounter,
+    UsageEvent,
+    UsageReport,
+)
 
 LIVE_STATUSES = ("active", "trialing", "past_due")
 
@@ -202,3 +211,57 @@ class EntitlementRepository(EnvironmentRepository):
     def count_reports(self) -> int:
         return int(self.session.scalar(select(func.count()).select_from(UsageReport).where(
             UsageReport.environment_id == self.env)) or 0)
+
+    # -- meters and raw events ------------------------------------------------------------------
+    def meters(self) -> list[Meter]:
+        return list(self.session.scalars(select(Meter).where(Meter.environment_id == self.env)
+                                         .order_by(Meter.id)))
+
+    def meter_for(self, feature_pk: int) -> Meter | None:
+        return self.session.scalar(select(Meter).where(Meter.environment_id == self.env,
+                                                       Meter.feature_id == feature_pk))
+
+    def claim_events(self, rows: list[dict]) -> set[str]:  # type: ignore[type-arg]
+        """Store raw events whose idempotency key is new; the keys stored."""
+        table = UsageEvent.__table__
+        stmt = self.insert_statement(table).on_conflict_do_nothing(
+            index_elements=["environment_id", "idempotency_key"]).returning(
+            table.c.idempotency_key)
+        return set(self.session.execute(stmt, [{"environment_id": self.env, **r}
+                                               for r in rows]).scalars())
+
+    def raise_usage(self, customer_pk: int, feature_pk: int, period_start: datetime,
+                    value: int) -> None:
+        """The counter becomes `value` if that is higher."""
+        self.session.execute(update(UsageCounter).where(
+            UsageCounter.environment_id == self.env, UsageCounter.customer_id == customer_pk,
+            UsageCounter.feature_id == feature_pk, UsageCounter.period_start == period_start,
+            UsageCounter.value < value).values(value=value))
+
+    def latest_usage(self, customer_pk: int, feature_pk: int, period_start: datetime,
+                     at: datetime, value: int) -> None:
+        """The counter takes `value` unless a later event already set it."""
+        self.session.execute(update(UsageCounter).where(
+            UsageCounter.environment_id == self.env, UsageCounter.customer_id == customer_pk,
+            UsageCounter.feature_id == feature_pk, UsageCounter.period_start == period_start,
+            or_(UsageCounter.latest_at.is_(None), UsageCounter.latest_at <= at)).values(
+            value=value, latest_at=at))
+
+    def add_uniques(self, meter_pk: int, customer_pk: int, period_start: datetime,
+                    values: set[str]) -> int:
+        """Remember distinct values; how many were new."""
+        table = MeterUnique.__table__
+        stmt = self.insert_statement(table).on_conflict_do_nothing(
+            index_elements=["meter_id", "customer_id", "period_start", "value"]).returning(
+            table.c.id)
+        rows = [{"environment_id": self.env, "meter_id": meter_pk, "customer_id": customer_pk,
+                 "period_start": period_start, "value": v[:255]} for v in sorted(values)]
+        return len(list(self.session.execute(stmt, rows).scalars()))
+
+    def events_page(self, params: PageParams, customer_ref: str | None, name: str | None):
+        stmt: Select = select(UsageEvent).where(UsageEvent.environment_id == self.env)
+        if customer_ref:
+            stmt = stmt.where(UsageEvent.customer_ref == customer_ref)
+        if name:
+            stmt = stmt.where(UsageEvent.name == name)
+        return paginate(stmt, UsageEvent.id, params, self.session, descending=True)

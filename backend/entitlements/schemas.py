@@ -148,3 +148,54 @@ class PromotionPublic(BaseModel):
     ends_at: datetime | None
     status: Literal["active", "expired", "revoked"]
     created_at: datetime
+
+
+Aggregation = Literal["count", "sum", "max", "unique_count", "latest"]
+
+
+class MeterCreate(_Strict):
+    feature_id: str = Field(description="A metered feature")
+    event_name: str = Field(min_length=1, max_length=128)
+    aggregation: Aggregation
+    field: str | None = Field(None, max_length=128,
+                              description="The dimension summed, maxed, counted distinct or "
+                                          "taken as the latest value")
+    filters: dict[str, str | list[str]] = Field(default_factory=dict,
+                                                description="Dimension values an event must have")
+
+    @model_validator(mode="after")
+    def _field_when_needed(self) -> "MeterCreate":
+        if self.aggregation != "count" and not self.field:
+            raise ValueError(f"field: a {self.aggregation} meter needs the dimension it reads")
+        return self
+
+
+class MeterPublic(MeterCreate):
+    created_at: datetime
+
+
+class UsageEventIn(_Strict):
+    customer_id: str
+    event_name: str = Field(min_length=1, max_length=128)
+    dimensions: dict[str, str | int | float | bool | None] = Field(default_factory=dict)
+    timestamp: datetime | None = Field(None, description="When it happened; default now")
+    idempotency_key: str = Field(min_length=1, max_length=200)
+
+
+class UsageEventsIn(_Strict):
+    events: list[UsageEventIn] = Field(min_length=1, max_length=MAX_BULK)
+
+
+class UsageEventsResult(BaseModel):
+    accepted: int
+    duplicates: int
+    counters_changed: int
+
+
+class UsageEventPublic(BaseModel):
+    customer_id: str
+    event_name: str
+    dimensions: dict
+    timestamp: datetime
+    idempotency_key: str
+    received_at: datetime
