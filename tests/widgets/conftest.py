@@ -139,3 +139,13 @@ def acme_paywall() -> Paywall:
         "business": ("upgrade", "upgrade"),
         "enterprise": ("contact_us", "contact_us"),
     })
+
+
+def run_async(coro: Any) -> Any:
+    """Run a coroutine to completion in its own thread (a browser test may have left an event
+    loop running in this one)."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()

@@ -1,12 +1,11 @@
 """Widgets act for a customer through a customer token: issued once per customer and reused,
 replaced when the backend stops accepting it, and never without a customer."""
 
-import asyncio
-
 import pytest
 
 from backend.client import TollgateError
 from tests.backend.helpers import ok
+from tests.widgets.conftest import run_async
 from widgets import _client, _customer
 
 
@@ -14,12 +13,11 @@ from widgets import _client, _customer
 def backend(seeded):
     _client.configure(app=seeded.app, api_key=seeded.secret)
     yield seeded
-    asyncio.run(_customer.forget_clients())
+    run(_customer.forget_clients())
     _client.configure()
 
 
-def run(coro):
-    return asyncio.run(coro)
+run = run_async
 
 
 def test_calls_act_for_the_named_customer_only(backend):

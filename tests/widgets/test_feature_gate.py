@@ -1,12 +1,12 @@
 """Feature gate: status from a check, change events from the stream, the check for a customer."""
 
-import asyncio
 from types import SimpleNamespace
 
 import pytest
 import reflex as rx
 
 import widgets
+from tests.widgets.conftest import run_async
 from widgets import _client, _customer
 from widgets.feature_gate import FeatureGateState, changes, gate_status
 
@@ -15,7 +15,7 @@ from widgets.feature_gate import FeatureGateState, changes, gate_status
 def backend(seeded):
     _client.configure(app=seeded.app, api_key=seeded.secret)
     yield seeded
-    asyncio.run(_customer.forget_clients())
+    run_async(_customer.forget_clients())
     _client.configure()
 
 
@@ -43,7 +43,7 @@ def test_renders_loading_children_and_fallback():
 
 def check(request):
     gate = SimpleNamespace(_request=request, status="loading", denial_reason="")
-    asyncio.run(FeatureGateState._check(gate))
+    run_async(FeatureGateState._check(gate))
     return gate.status, gate.denial_reason
 
 
