@@ -4,16 +4,20 @@ The customer's own `get_my_entitlements` / `check_mine` live in `MeOperations`."
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from backend.client.call import Call, Sender, payload, segment
+from backend.entitlements.history import UsageHistory
 from backend.entitlements.schemas import (
     BulkUsageResult,
     ConsumeResult,
     CustomerEntitlements,
     EntitlementState,
+    MeterPublic,
     PromotionCreate,
     PromotionPublic,
+    UsageEventsResult,
     UsageRecorded,
     UsageReport,
 )
@@ -73,3 +77,21 @@ class EntitlementOperations(Sender):
         """End a promotional entitlement now (`PromotionPublic`)."""
         path = f"/api/v1/promotional-entitlements/{segment(promotion_id)}/revoke"
         return self._send(Call("POST", path, PromotionPublic))
+
+    def create_meter(self, body: dict[str, Any]) -> Any:
+        """Count raw events as a metered feature's usage (`MeterPublic`)."""
+        return self._send(Call("POST", "/api/v1/meters", MeterPublic, json=body))
+
+    def send_usage_events(self, events: list[dict[str, Any]]) -> Any:
+        """Raw events, each with an idempotency key, applied by the meters (`UsageEventsResult`).
+        For many events from a busy app, `UsageBatcher.event(...)` batches them."""
+        return self._send(Call("POST", "/api/v1/usage-events", UsageEventsResult,
+                               json={"events": events}))
+
+    def usage_history(self, customer_id: str, feature_id: str, start: datetime, *,
+                      end: datetime | None = None, bucket: str = "day") -> Any:
+        """Usage per bucket for a chart (`UsageHistory`)."""
+        params = {"from": start.isoformat(), "to": end.isoformat() if end else None,
+                  "bucket": bucket}
+        path = f"/api/v1/customers/{segment(customer_id)}/usage/{segment(feature_id)}/history"
+        return self._send(Call("GET", path, UsageHistory, params=params))

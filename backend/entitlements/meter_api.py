@@ -1,12 +1,14 @@
 """Meters and raw usage events (secret key). Thin: rules live in `usage_events`."""
 
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from backend.auth.dependencies import SecretDep
 from backend.db import SessionDep
-from backend.entitlements import usage_events
+from backend.entitlements import history, usage_events
+from backend.entitlements.history import Bucket, UsageHistory
 from backend.entitlements.schemas import (
     MeterCreate,
     MeterPublic,
@@ -15,6 +17,8 @@ from backend.entitlements.schemas import (
     UsageEventsResult,
 )
 from backend.entitlements.service import Ctx
+from backend.errors import Invalid
+from backend.kit.clock import now
 from backend.kit.pagination import Page, PageParams, page_params
 
 router = APIRouter(tags=["usage events"])
@@ -51,6 +55,23 @@ def send_usage_events(body: UsageEventsIn, ctx: CtxDep):
     """Up to 5,000 raw events; each idempotency key is stored and counted once. Events count in
     the usage period of their own timestamp. A bad event refuses the whole batch."""
     return usage_events.ingest(ctx, body.events)
+
+
+@router.get("/customers/{customer_id}/usage/{feature_id}/history", response_model=UsageHistory)
+def usage_history(customer_id: str, feature_id: str, ctx: CtxDep,
+                  start: Annotated[datetime, Query(alias="from")],
+                  end: Annotated[datetime | None, Query(alias="to")] = None,
+                  bucket: Bucket = "day"):
+    """Usage at the end of each hour, day, week or month (UTC) between `from` and `to`
+    (default now), flagging buckets in which a new usage period began."""
+    return history.history(ctx, customer_id, feature_id, aware(start, "from"),
+                           aware(end, "to") if end else now(), bucket)
+
+
+def aware(value: datetime, field: str) -> datetime:
+    if value.tzinfo is None:
+        raise Invalid("give a time zone, e.g. 2026-11-01T00:00:00Z", field=field)
+    return value
 
 
 @router.get("/usage-events", response_model=Page[UsageEventPublic])
