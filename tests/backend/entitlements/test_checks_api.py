@@ -200,3 +200,22 @@ def test_checks_follow_the_test_clock(api):
     ok(api.post("/api/v1/test-clock/freeze", json={}))
     ok(api.post("/api/v1/test-clock/advance", json={"seconds": 8 * 86400}))
     assert check(api, "sso")["denial_reason"] == "no_feature_entitlement"
+
+
+def test_usage_periods_follow_the_subscription_anchor_across_plan_changes(api):
+    """A plan change keeps the subscription (and its period anchor), so usage carries on; a new
+    subscription (the fallback after an immediate cancellation) starts a new period at zero."""
+    use(api, "ai-credits", 100)
+    ok(api.post("/api/v1/customers/acme/payment-methods", json={
+        "card_number": "4242424242424242", "exp_month": 12, "exp_year": 2099}), 201)
+    sub = ok(api.get("/api/v1/subscriptions", params={"customer_id": "acme"}))["data"][0]
+    period = check(api, "ai-credits")["usage_period"]
+    ok(api.patch(f"/api/v1/subscriptions/{sub['id']}", json={"plan_id": "business"}))
+    after = check(api, "ai-credits")
+    assert (after["current_usage"], after["limit"]) == (100, 10000)
+    assert after["usage_period"] == period
+    ok(api.post(f"/api/v1/subscriptions/{sub['id']}/cancel",
+                json={"at": "immediately", "reason": "other"}))
+    fallback = check(api, "ai-credits")
+    assert (fallback["current_usage"], fallback["limit"]) == (0, 100)
+    assert fallback["usage_period"]["start"] != period["start"]
