@@ -3,11 +3,10 @@
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 
-from backend.auth.dependencies import SecretDep
-from backend.db import SessionDep
 from backend.entitlements import history, usage_events
+from backend.entitlements.endpoints import CtxDep
 from backend.entitlements.history import Bucket, UsageHistory
 from backend.entitlements.schemas import (
     MeterCreate,
@@ -16,7 +15,6 @@ from backend.entitlements.schemas import (
     UsageEventsIn,
     UsageEventsResult,
 )
-from backend.entitlements.service import Ctx
 from backend.errors import Invalid
 from backend.kit.clock import now
 from backend.kit.pagination import Page, PageParams, page_params
@@ -24,11 +22,6 @@ from backend.kit.pagination import Page, PageParams, page_params
 router = APIRouter(tags=["usage events"])
 
 
-def _ctx(request: Request, session: SessionDep, p: SecretDep) -> Ctx:
-    return Ctx(session, p.environment_id, request.app.state.entitlement_cache)
-
-
-CtxDep = Annotated[Ctx, Depends(_ctx)]
 
 
 @router.post("/meters", response_model=MeterPublic, status_code=status.HTTP_201_CREATED)
