@@ -24,7 +24,7 @@ BODIES = {
 def me_routes(app):
     """(method, path template, last path word) of every `/me` operation."""
     for path, operations in app.openapi()["paths"].items():
-        if path.startswith("/api/v1/me"):
+        if path == "/api/v1/me" or path.startswith("/api/v1/me/"):
             for method in operations:
                 yield method.upper(), path, path.rstrip("/").split("/")[-1]
 
