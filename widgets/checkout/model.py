@@ -12,7 +12,7 @@ from typing import Any
 
 from backend.payments.schemas import PaymentMethodPublic
 from backend.paywall.schemas import Paywall, PaywallAddon, PaywallPlan, PaywallPrice
-from backend.subscriptions.schemas import Preview, SubscriptionPublic
+from backend.subscriptions.schemas import ChangeResult, Preview, SubscriptionPublic
 from widgets.checkout.texts import fill
 from widgets.paywall import prices as pricing
 from widgets.paywall.texts import merge_texts as paywall_texts
@@ -344,3 +344,31 @@ def promo_message(reason: str | None, detail: str, plan_name: str,
     key = f"promo_{reason}" if reason else ""
     template = texts[key] if key in texts else texts["promo_other"]
     return fill(template, plan=plan_name, detail=detail)
+
+
+def success_texts(result: ChangeResult, plan_name: str, card: str, date_of,
+                  texts: Mapping[str, str]) -> tuple[str, str]:
+    """The success screen's title and sentence: what was charged to which card, or when a
+    scheduled change happens."""
+    if result.preview.effective == "period_end":
+        return texts["success_scheduled_title"], fill(
+            texts["success_scheduled"], plan=plan_name, date=date_of(result.preview.effective_at))
+    invoice = result.invoice
+    if invoice is not None and invoice.total.amount_minor > 0:
+        body = fill(texts["success_charged"], amount=invoice.total.formatted, card=card,
+                    number=invoice.number)
+    else:
+        body = texts["success_free"]
+    return fill(texts["success_title"], plan=plan_name), body
+
+
+def completion(result: ChangeResult, plan_name: str) -> dict[str, Any]:
+    """What `on_checkout_completed` receives."""
+    invoice = result.invoice
+    return {
+        "subscription_id": result.subscription.id, "plan_id": result.subscription.plan_id,
+        "plan_name": plan_name, "billing_period": result.subscription.billing_period,
+        "change": result.preview.change, "effective": result.preview.effective,
+        "invoice_id": invoice.id if invoice else None,
+        "amount_charged": invoice.total.model_dump() if invoice else None,
+    }

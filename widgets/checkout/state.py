@@ -329,37 +329,18 @@ class CheckoutState(rx.ComponentState):
 
     def _succeeded(self, result: ChangeResult, texts: dict[str, str]) -> None:
         plan = self._plan()
-        name = plan.display_name if plan else result.subscription.plan_id
+        card = next((m for m in self._methods if m.id == self.payment_choice), None)
         locale = self._locale()
-        if result.preview.effective == "period_end":
-            self.success_title = texts["success_scheduled_title"]
-            self.success_body = fill(texts["success_scheduled"], plan=name,
-                                     date=format_date(result.preview.effective_at, locale))
-        else:
-            self.success_title = fill(texts["success_title"], plan=name)
-            invoice = result.invoice
-            if invoice is not None and invoice.total.amount_minor > 0:
-                card = next((m for m in self._methods if m.id == self.payment_choice), None)
-                self.success_body = fill(
-                    texts["success_charged"], amount=invoice.total.formatted,
-                    card=model.card_label(card, texts) if card else "",
-                    number=invoice.number)
-            else:
-                self.success_body = texts["success_free"]
+        self.success_title, self.success_body = model.success_texts(
+            result, plan.display_name if plan else result.subscription.plan_id,
+            model.card_label(card, texts) if card else "", lambda d: format_date(d, locale),
+            texts)
         self._sub = result.subscription
         self.status = "success"
 
     def _completion(self, result: ChangeResult) -> dict[str, Any]:
         plan = self._plan()
-        invoice = result.invoice
-        return {
-            "subscription_id": result.subscription.id, "plan_id": result.subscription.plan_id,
-            "plan_name": plan.display_name if plan else "",
-            "billing_period": result.subscription.billing_period,
-            "change": result.preview.change, "effective": result.preview.effective,
-            "invoice_id": invoice.id if invoice else None,
-            "amount_charged": invoice.total.model_dump() if invoice else None,
-        }
+        return model.completion(result, plan.display_name if plan else "")
 
     # -- rendering ---------------------------------------------------------------------------
     def _texts(self) -> dict[str, str]:

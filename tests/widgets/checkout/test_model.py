@@ -185,3 +185,28 @@ def test_text_overrides_are_checked():
     assert merge_texts({"cta_subscribe": "Buy"})["cta_subscribe"] == "Buy"
     with pytest.raises(ValueError, match="checkout"):
         merge_texts({"nope": "x"})
+
+
+def _result(effective="immediately", total=2400, fmt="£24"):
+    from backend.subscriptions.schemas import ChangeResult
+
+    invoice = {"id": "in_1", "number": 1, "customer_id": "initech", "subscription_id": "sub_1",
+               "reason": "subscription_update", "status": "paid", "currency": "GBP", "lines": [],
+               "subtotal": money(total, fmt), "discount": money(0, "£0"),
+               "total": money(total, fmt), "period_start": None, "period_end": None,
+               "payment_id": None, "paid_at": NOW, "created_at": NOW}
+    return ChangeResult.model_validate({
+        "subscription": sub().model_dump(), "invoice": invoice if total else None,
+        "preview": preview([], total, fmt, change="upgrade", effective=effective).model_dump()})
+
+
+def test_success_says_what_was_charged_or_when_the_change_happens():
+    title, body = model.success_texts(_result(), "Plus", "Visa ending in 4242",
+                                      lambda d: "Dec 24, 2026", T)
+    assert (title, body) == ("You're on Plus",
+                             "We charged £24 to Visa ending in 4242. Receipt: invoice #1.")
+    title, body = model.success_texts(_result("period_end", 0, "£0"), "Free", "",
+                                      lambda d: "Dec 24, 2026", T)
+    assert (title, body) == ("Change scheduled", "Your subscription changes to Free on Dec 24, 2026.")
+    done = model.completion(_result(), "Plus")
+    assert done["plan_name"] == "Plus" and done["amount_charged"]["formatted"] == "£24"
