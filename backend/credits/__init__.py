@@ -1,0 +1,1 @@
+"""Prepaid credits: grants, the burn order, and the ledger whose sum is the balance."""
