@@ -12,6 +12,7 @@ from backend.auth.schemas import ApiKeyCreated, ApiKeyPublic, EnvironmentPublic,
 from backend.client.call import Call, Sender, page_params, payload, segment
 from backend.client.catalog_ops import CatalogOperations
 from backend.client.coupon_ops import CouponOperations
+from backend.client.credit_ops import CreditOperations
 from backend.client.entitlement_ops import EntitlementOperations
 from backend.client.event_ops import EventOperations
 from backend.client.me_ops import MeOperations
@@ -119,6 +120,7 @@ class EstimateOperations(Sender):
 
 
 class Operations(AccountOperations, CatalogOperations, ClockOperations, CouponOperations,
+                 CreditOperations,
                  CustomerOperations, EntitlementOperations, EstimateOperations, EventOperations,
                  MeOperations, PaymentOperations, PaywallOperations, SubscriptionOperations,
                  TokenOperations, VersionOperations):
