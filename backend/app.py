@@ -9,6 +9,7 @@ from backend.auth.endpoints import router as auth_router
 from backend.catalog.endpoints import router as catalog_router
 from backend.config import Settings, get_settings
 from backend.coupons.endpoints import router as coupons_router
+from backend.credits.endpoints import router as credits_router
 from backend.customers.endpoints import router as customers_router
 from backend.db import engine_for, session_factory
 from backend.entitlements.endpoints import router as entitlements_router
@@ -21,6 +22,7 @@ from backend.estimates.endpoints import router as estimates_router
 from backend.events.endpoints import router as events_router
 from backend.kit.clock import ClockScopeMiddleware
 from backend.kit.lru import LruCache
+from backend.me.credits import router as me_credits_router
 from backend.me.endpoints import router as me_router
 from backend.me.payments import router as me_payments_router
 from backend.me.portal import router as me_portal_router
@@ -63,10 +65,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse(body, status_code=500, media_type=PROBLEM_JSON)
 
     v1 = APIRouter(prefix="/api/v1")
-    for router in (auth_router, catalog_router, coupons_router, customers_router,
+    for router in (auth_router, catalog_router, coupons_router, credits_router, customers_router,
                    entitlements_router, entitlement_stream_router, meter_router,
                    estimates_router,
-                   events_router, me_router, me_payments_router, me_portal_router,
+                   events_router, me_credits_router, me_router, me_payments_router, me_portal_router,
                    me_subscriptions_router, payments_router, paywall_router, subscriptions_router,
                    testclock_router):
         v1.include_router(router)

@@ -86,3 +86,17 @@ def next_expiry(grants: Iterable[Grant], at: datetime) -> datetime | None:
     """The earliest expiry among grants that still hold credits at `at`."""
     times = [g.expires_at for g in grants if g.usable_at(at) and g.expires_at is not None]
     return min(times) if times else None
+
+
+def status(*, voided: bool, effective_at: datetime, expires_at: datetime | None,
+           remaining: Decimal, at: datetime) -> str:
+    """A grant's status at `at`: voided, scheduled, expired, depleted or active (first match)."""
+    if voided:
+        return "voided"
+    if effective_at > at:
+        return "scheduled"
+    if expires_at is not None and expires_at <= at:
+        return "expired"
+    if remaining <= 0:
+        return "depleted"
+    return "active"

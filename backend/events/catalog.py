@@ -39,11 +39,15 @@ EVENT_TYPES: dict[str, str] = {
     "entitlement.usage_exceeded": "A metered feature's usage reached its limit.",
     "entitlement.promotion_granted": "A promotional entitlement was granted to a customer.",
     "entitlement.promotion_revoked": "A promotional entitlement was revoked before its end.",
-    "credit.granted": "Credits were granted to a customer.",
-    "credit.consumed": "Credits were consumed by usage.",
-    "credit.expired": "Unused credits of a grant expired.",
-    "credit.balance_low": "A customer's credit balance fell below its threshold.",
-    "credit.recharged": "Credits were bought automatically (auto-recharge).",
+    "credit.grant.created": "Credits were granted to a customer (paid, promotional, recurring "
+                            "from a plan, or an automatic recharge).",
+    "credit.grant.expired": "The unused credits of a grant expired at its expiry time.",
+    "credit.grant.voided": "A grant was voided; its unused credits left the balance.",
+    "credit.balance.low": "A customer's credit balance fell below the threshold (once per "
+                          "crossing).",
+    "credit.recharge.succeeded": "An automatic recharge bought credits with the default card.",
+    "credit.recharge.failed": "An automatic recharge failed (payment declined, no card, or the "
+                              "monthly limit reached); consumption continued.",
 }
 
 

@@ -11,6 +11,15 @@ from backend.models.catalog import (
     Product,
 )
 from backend.models.coupon import Coupon  # noqa: F401
+from backend.models.credits import (
+    CreditAccount,
+    CreditConsumption,
+    CreditCurrency,
+    CreditEntry,
+    CreditGrant,
+    CreditRecharge,
+    CreditRechargeSettings,
+)
 from backend.models.customer import Customer
 from backend.models.environment import ApiKey, Environment
 from backend.models.event import Event
@@ -28,7 +37,8 @@ from backend.models.usage import (
 )
 
 __all__ = [
-    "ApiKey", "Base", "Customer", "CustomerCredit", "Environment", "Event", "Feature", "IdempotencyRecord", "Invoice", "InvoiceLine",
+    "ApiKey", "Base", "CreditAccount", "CreditConsumption", "CreditCurrency", "CreditEntry",
+    "CreditGrant", "CreditRecharge", "CreditRechargeSettings", "Customer", "CustomerCredit", "Environment", "Event", "Feature", "IdempotencyRecord", "Invoice", "InvoiceLine",
     "Package", "PackageEntitlement", "PackagePrice", "Payment", "PaymentMethod", "PlanAddon",
     "Product", "Subscription", "Meter", "MeterUnique", "PromotionalEntitlement", "UsageAlert",
     "UsageCounter", "UsageEvent", "UsageReport",

@@ -1,6 +1,7 @@
 """Declarative base, column types shared by all tables."""
 
 from datetime import UTC, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, Integer, MetaData, TypeDecorator
@@ -39,6 +40,28 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Credits(TypeDecorator[Decimal]):
+    """An exact credit amount with up to six decimal places, stored as integer millionths
+    (BIGINT), so SQLite and PostgreSQL sum and compare it exactly."""
+
+    impl = BigInteger
+    cache_ok = True
+    SCALE = Decimal(10) ** 6
+
+    def process_bind_param(self, value: Decimal | int | None, dialect: Any) -> int | None:
+        if value is None:
+            return None
+        scaled = Decimal(value) * self.SCALE
+        if scaled != scaled.to_integral_value():
+            raise ValueError(f"{value} has more than six decimal places")
+        return int(scaled)
+
+    def process_result_value(self, value: int | None, dialect: Any) -> Decimal | None:
+        if value is None:
+            return None
+        return (Decimal(int(value)) / self.SCALE).normalize() + 0
 
 
 class Base(DeclarativeBase):
