@@ -17,6 +17,7 @@ from backend.credits import ledger
 from backend.credits.repository import CreditRepository
 from backend.errors import NotFound, ProblemError
 from backend.events.service import record
+from backend.kit.clock import now
 from backend.kit.ids import random_token
 from backend.models import CreditAccount, CreditCurrency, CreditEntry, CreditGrant, Customer
 
@@ -36,6 +37,7 @@ class Account:
     currency: CreditCurrency
     customer: Customer
     grants: list[CreditGrant] = field(default_factory=list)
+    at: datetime | None = None  # the time of the change: read once the lock is held
     recorded: list[tuple[str, str | None]] = field(default_factory=list)  # (type, subject)
 
     @property
@@ -81,13 +83,15 @@ def customer_of(repo: CreditRepository, ref: str) -> Customer:
 
 
 def open_account(repo: CreditRepository, currency: CreditCurrency, customer: Customer,
-                 at: datetime) -> Account:
-    """The account, locked and brought up to date at `at` (created on first use)."""
+                 at: datetime | None = None) -> Account:
+    """The account, locked and brought up to date (created on first use). Its time `at` is
+    read after the lock is held, so changes of one account are stamped in the order they
+    happen (a change that waited never lands before the one it waited for)."""
     row = repo.account(customer.id, currency.id, create=True)
     assert row is not None
     repo.lock(row)
-    account = Account(repo, row, currency, customer)
-    sync(account, at)
+    account = Account(repo, row, currency, customer, at=at or now())
+    sync(account, account.at)  # type: ignore[arg-type]
     return account
 
 

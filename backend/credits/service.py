@@ -51,9 +51,8 @@ from backend.models import (
 )
 
 
-def _open(repo: CreditRepository, customer_ref: str, currency_ref: str,
-          at: datetime) -> Account:
-    return open_account(repo, currency_of(repo, currency_ref), customer_of(repo, customer_ref), at)
+def _open(repo: CreditRepository, customer_ref: str, currency_ref: str) -> Account:
+    return open_account(repo, currency_of(repo, currency_ref), customer_of(repo, customer_ref))
 
 
 # -- grants --------------------------------------------------------------------------------------
@@ -66,7 +65,8 @@ def create_grant(repo: CreditRepository, body: GrantCreate) -> GrantPublic:
             return _replayed_grant(repo, earlier, body, at)
     if body.expires_at is not None and body.expires_at <= at:
         raise Invalid("A grant must expire in the future", field="expires_at")
-    account = _open(repo, body.customer_id, body.currency_id, at)
+    account = _open(repo, body.customer_id, body.currency_id)
+    at = account.at  # type: ignore[assignment]
     cost = (body.cost.amount_minor, body.cost.currency) if body.cost else None
     grant = book_grant(account, type=body.type, amount=body.amount, at=at,
                        effective_at=body.effective_at, expires_at=body.expires_at,
@@ -101,7 +101,8 @@ def void_grant(repo: CreditRepository, ref: str, reason: str) -> GrantPublic:
     if grant is None:
         raise NotFound(f"No credit grant '{ref}' in this environment")
     _, customer, currency = _owner(repo, grant.account_id)
-    account = open_account(repo, currency, customer, at)
+    account = open_account(repo, currency, customer)
+    at = account.at  # type: ignore[assignment]
     grant = next((g for g in account.grants if g.id == grant.id), grant)
     if grant.voided_at is not None:
         raise Conflict("This grant is already voided", reason="already_voided")
@@ -121,7 +122,7 @@ def list_grants(repo: CreditRepository, customer: Customer, currency: CreditCurr
     if account is None:
         return Page(data=[], has_more=False)
     if _due(repo, account.id, at):
-        open_account(repo, currency, customer, at)
+        at = open_account(repo, currency, customer).at  # type: ignore[assignment]
     rows, more, cursor = repo.grants_page(account.id, params)
     return Page(data=[grant_public(g, customer, currency, at) for g in rows], has_more=more,
                 next_cursor=cursor)
@@ -172,11 +173,11 @@ def consume(repo: CreditRepository, body: ConsumeCredits, at: datetime | None = 
             ) -> ConsumptionResult:
     """Burn credits atomically (402 `insufficient-credits` changes nothing); the same
     `idempotency_key` burns once and answers like the first time."""
-    at = at or now()
     currency = currency_for(repo, body)
     amount = _amount_of(currency, body)
     customer = customer_of(repo, body.customer_id)
     account = open_account(repo, currency, customer, at)
+    at = account.at
     key = body.idempotency_key or random_token("ccn_", 16)
     earlier = repo.consumption_by_key(key) if body.idempotency_key else None
     if earlier is not None:
@@ -230,7 +231,8 @@ def balance(repo: CreditRepository, customer: Customer, currency: CreditCurrency
     at = now()
     row = repo.account(customer.id, currency.id, create=False)
     if row is None or _due(repo, row.id, at):
-        account = open_account(repo, currency, customer, at)
+        account = open_account(repo, currency, customer)
+        at = account.at  # type: ignore[assignment]
     else:
         account = Account(repo, row, currency, customer, repo.live_grants(row.id))
     return balance_of(account, at)
@@ -320,8 +322,8 @@ def save_recharge_settings(repo: CreditRepository, customer: Customer, currency:
         if limit <= 0:
             raise Invalid("The monthly limit must be at least the smallest coin",
                           field="monthly_limit")
-    at = now()
-    account = open_account(repo, currency, customer, at)
+    account = open_account(repo, currency, customer)
+    at = account.at
     settings = repo.recharge_settings(account.row.id)
     if settings is None:
         settings = CreditRechargeSettings(environment_id=repo.env, account_id=account.row.id,
@@ -338,11 +340,27 @@ def save_recharge_settings(repo: CreditRepository, customer: Customer, currency:
 
 def purchase(repo: CreditRepository, customer: Customer, currency: CreditCurrency,
              credits: Decimal, key: str) -> PurchaseResult:
-    at = now()
-    account = open_account(repo, currency, customer, at)
+    account = open_account(repo, currency, customer)
+    at = account.at  # type: ignore[assignment]
     grant = autorecharge.purchase(account, credits, at, key)
     assert grant.cost_minor is not None and grant.cost_currency is not None
     return PurchaseResult(grant=grant_public(grant, customer, currency, at),
                           cost=money(grant.cost_minor, grant.cost_currency, customer),
                           balance=balance_of(account, at))
 
+
+
+def charge_usage(session, environment_id: int, customer_ref: str, feature_ref: str,  # type: ignore[no-untyped-def]
+                 quantity: int, key: str, at: datetime) -> ConsumptionResult | None:
+    """Burn the credits that `quantity` units of a feature cost (None when it costs none);
+    called in the usage report's transaction, so a 402 leaves the report unrecorded."""
+    if quantity <= 0:
+        return None
+    repo = CreditRepository(session, environment_id)
+    currency = feature_currency(repo, feature_ref)
+    if currency is None:
+        return None
+    body = ConsumeCredits(customer_id=customer_ref, currency_id=currency.ref,
+                          feature_id=feature_ref, quantity=Decimal(quantity),
+                          idempotency_key=f"usage:{key}"[:255])
+    return consume(repo, body)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from backend.credits.service import charge_usage
 from backend.entitlements.hot import touch
 from backend.entitlements.schemas import (
     ConsumeRequest,
@@ -81,11 +82,15 @@ def report(ctx: Ctx, body: UsageReport, subject: Subject | None = None) -> Usage
         return UsageRecorded(customer_id=customer.ref, feature_id=feature.ref,
                              current_usage=repo.usage(customer.id, feature.id, start),
                              period_start=start if end else None, duplicate=True)
+    before = repo.usage(customer.id, feature.id, start) if body.behavior == "set" else 0
     if body.behavior == "set":
         value = repo.set_usage(customer.id, feature.id, start, body.value)
     else:
         value = repo.add_usage(customer.id, feature.id, start, body.value)
         assert value is not None
+    added = value - before if body.behavior == "set" else body.value
+    charge_usage(ctx.session, ctx.env, customer.ref, feature.ref, added,
+                 body.idempotency_key or random_token("rep_", 16), at)
     repo.settle_report(report_id, value)
     touch(ctx.session, ctx.env, customer.ref)
     record_alerts(ctx, subject, feature, start, value)
@@ -132,6 +137,7 @@ def consume(ctx: Ctx, body: ConsumeRequest) -> ConsumeResult:
         repo.drop_report(report_id)
         state = evaluate(ctx, subject, feature.ref, requested_usage=body.amount, at=at)
         return ConsumeResult(consumed=False, entitlement=state)
+    charge_usage(ctx.session, ctx.env, customer.ref, feature.ref, body.amount, key, at)
     repo.settle_report(report_id, value)
     touch(ctx.session, ctx.env, customer.ref)
     record_alerts(ctx, subject, feature, start, value)

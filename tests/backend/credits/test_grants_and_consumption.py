@@ -106,3 +106,26 @@ def test_bad_input_gets_problem_details(credits_api):
     assert_problem(api.post("/api/v1/credits/currencies", json={
         "id": "other", "name": "O", "unit_singular": "o", "unit_plural": "os",
         "feature_costs": {"images": "1"}}), 409)
+
+
+def _report(api, value, key=None):
+    body = {"customer_id": "ada", "feature_id": "images", "value": value}
+    if key:
+        body["idempotency_key"] = key
+    return api.post("/api/v1/usage", json=body)
+
+
+def test_usage_reports_of_priced_features_burn_credits_once(credits_api):
+    api = credits_api
+    grant(api, 20)
+    ok(_report(api, 3, "batch-1"))
+    ok(_report(api, 3, "batch-1"))
+    assert D(balance(api)["current"]) == 8
+    [entry] = ok(api.get("/api/v1/credits/ledger", params={
+        "customer_id": "ada", "currency_id": "tokens", "type": "consume"}))["data"]
+    assert entry["feature_id"] == "images" and D(entry["amount"]) == -12
+    body = assert_problem(_report(api, 3, "batch-2"), 402)
+    assert body["reason"] == "insufficient_credits"
+    assert D(balance(api)["current"]) == 8
+    ok(_report(api, 2, "batch-2"))  # the refused report left its key unused
+    assert D(balance(api)["current"]) == 0
