@@ -15,6 +15,7 @@ from backend.customers import service as customers
 from backend.customers.repository import CustomerRepository
 from backend.customers.schemas import CustomerCreate
 from backend.demo import catalog as demo
+from backend.demo.credits import seed_credits
 from backend.errors import Unauthorized
 
 
@@ -96,4 +97,5 @@ def seed_demo(session: Session, env_file: Path) -> DemoKeys:
     environment_id = ensure_environments(session)
     keys = ensure_keys(session, environment_id, env_file)
     seed_catalog(session, environment_id)
+    seed_credits(session, environment_id)
     return keys

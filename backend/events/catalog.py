@@ -1,6 +1,7 @@
 """The fixed catalog of domain event types, each with what it means.
 
-A type is `<resource>.<what happened>`. Code records only types listed here (`record` refuses
+A type is `<resource>.<what happened>` (or `<resource>.<part>.<what happened>`, e.g.
+`credit.grant.created`). Code records only types listed here (`record` refuses
 others), so this module is the complete list a consumer (or a future webhook endpoint) can
 subscribe to. Add a type here before emitting it.
 """
