@@ -2,8 +2,12 @@
 baseline pays for the same serialisation and bytes on the wire as the entitlement check."""
 
 from fastapi import FastAPI
+from sqlalchemy import text
 
 from backend.app import create_app
+from backend.db import SessionDep
+
+BARE_BALANCE = 10**15
 
 CHECK_SIZED = {
     "feature_id": "ai-credits", "feature_type": "metered", "feature_name": "AI credits",
@@ -26,5 +30,19 @@ def create_bench_app() -> FastAPI:
     @app.get("/bench/bare-sync")
     def bare_sync() -> dict:
         return CHECK_SIZED
+
+    with app.state.engine.begin() as conn:
+        conn.execute(text("CREATE TABLE IF NOT EXISTS bench_balance "
+                          "(id INTEGER PRIMARY KEY, balance BIGINT NOT NULL)"))
+        conn.execute(text("INSERT INTO bench_balance (id, balance) VALUES (1, :b) "
+                          "ON CONFLICT (id) DO NOTHING"), {"b": BARE_BALANCE})
+
+    @app.post("/bench/bare-consume")
+    def bare_consume(session: SessionDep) -> dict:
+        """The floor of a safe consumption: one conditional UPDATE of one balance row."""
+        left = session.execute(text(
+            "UPDATE bench_balance SET balance = balance - 1 WHERE id = 1 AND balance >= 1 "
+            "RETURNING balance")).scalar()
+        return {"consumed": left is not None, "balance": left}
 
     return app

@@ -20,9 +20,9 @@ from datetime import UTC, datetime
 import httpx
 from sqlalchemy import create_engine, insert, select
 
-from bench.harness import on_each_database, print_table, seeded_server, wrk
 from backend.models import Customer, Feature
 from backend.models.usage import UsageReport
+from bench.harness import on_each_database, print_table, seeded_server, wrk
 
 BATCH, BATCHES = 5000, 8
 

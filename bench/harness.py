@@ -36,14 +36,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wrk(url: str, key: str, body: dict | None = None, connections: int = 32) -> dict[str, float]:
-    """requests/s, p50 and p99 in ms, and non-2xx count for `url` (POST `body` if given)."""
+def wrk(url: str, key: str, body: dict | None = None, connections: int = 32,
+        lua: str | None = None) -> dict[str, float]:
+    """requests/s, p50 and p99 in ms, and non-2xx count for `url` (POST `body` if given, or
+    requests made by the `lua` script)."""
     args = ["wrk", "-t1", f"-c{connections}", f"-d{DURATION}s", "--latency",
             "-H", f"Authorization: Bearer {key}"]
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
-        if body is not None:
+        if body is not None or lua is not None:
             script.write('wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\n'
-                         f"wrk.body = [[{json.dumps(body)}]]\n")
+                         + (lua or f"wrk.body = [[{json.dumps(body)}]]\n"))
             script.flush()
             args += ["-s", script.name]
         out = subprocess.run(args + [url], capture_output=True, text=True, check=True).stdout
@@ -102,9 +104,10 @@ def seeded_server(database_url: str | None, app: str = "backend.app:create_app")
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
-def print_table(label: str, results: dict[str, dict[str, float]], baseline: str) -> None:
+def print_table(label: str, results: dict[str, dict[str, float]], baseline: str,
+                connections: int = 32) -> None:
     base = results[baseline]["rps"]
-    print(f"\n[{label}] wrk -t1 -c32 -d{DURATION}s, one uvicorn worker")
+    print(f"\n[{label}] wrk -t1 -c{connections} -d{DURATION}s, one uvicorn worker")
     print(f"{'endpoint':40} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'ratio':>7} {'non-2xx':>8}")
     for name, r in results.items():
         print(f"{name:40} {r['rps']:9.0f} {r['p50']:8.2f} {r['p99']:8.2f} "

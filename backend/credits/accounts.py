@@ -61,6 +61,22 @@ class Account:
                            at=at, **extra)
 
 
+TOTALS = {"grant": "granted", "recharge": "granted", "consume": "consumed",
+          "overdraft": "consumed", "expire": "expired", "void": "voided"}
+
+
+def post(account: Account, entries: list[CreditEntry]) -> None:
+    """Write ledger entries and move the account's running totals with them (each total is
+    the sum of its entry types; `settlement` pairs net to zero)."""
+    row = account.row
+    for e in entries:
+        name = TOTALS.get(e.type)
+        if name is not None:
+            sign = 1 if name == "granted" else -1
+            setattr(row, name, getattr(row, name) + sign * e.amount)
+    account.repo.add_entries(entries)
+
+
 def view(grant: CreditGrant) -> ledger.Grant:
     return ledger.Grant(id=grant.ref, amount=grant.amount, remaining=grant.remaining,
                         priority=grant.priority, effective_at=grant.effective_at,
@@ -121,7 +137,7 @@ def book_expiries(account: Account, at: datetime) -> None:
     for grant in [g for g in account.grants if g.expires_at and g.expires_at <= at]:
         left = due.get(grant.ref, ZERO)
         if left:
-            account.repo.add_entries([account.entry("expire", -left, grant.expires_at, grant)])
+            post(account, [account.entry("expire", -left, grant.expires_at, grant)])
         grant.remaining, grant.expired_at = ZERO, grant.expires_at
         account.grants.remove(grant)
         if left:
@@ -148,7 +164,7 @@ def settle(account: Account, at: datetime) -> None:
                                   note="overdraft repaid from this grant"),
                     account.entry("settlement", burn.amount, at, note="overdraft repaid")]
     account.row.overdraft = debt - sum((b.amount for b in burns), ZERO)
-    account.repo.add_entries(entries)
+    post(account, entries)
 
 
 # -- grants --------------------------------------------------------------------------------------
@@ -169,7 +185,7 @@ def book_grant(account: Account, *, type: str, amount: Decimal, at: datetime,
         metadata_=metadata or {}, created_at=at)
     account.repo.add(grant)
     kind = "recharge" if type == "recharge" else "grant"
-    account.repo.add_entries([account.entry(kind, amount, effective, grant,
+    post(account, [account.entry(kind, amount, effective, grant,
                                             note=display_name)])
     account.grants.append(grant)
     account.event("credit.grant.created", {
@@ -184,7 +200,7 @@ def void(account: Account, grant: CreditGrant, reason: str, at: datetime) -> Non
     left = grant.remaining
     when = max(at, grant.effective_at)
     if left:
-        account.repo.add_entries([account.entry("void", -left, when, grant, note=reason)])
+        post(account, [account.entry("void", -left, when, grant, note=reason)])
     grant.remaining, grant.voided_at, grant.void_reason = ZERO, at, reason
     if grant in account.grants:
         account.grants.remove(grant)
@@ -215,5 +231,5 @@ def burn(account: Account, amount: Decimal, at: datetime, *, consumption_ref: st
         account.row.overdraft += uncovered
         entries.append(account.entry("overdraft", -uncovered, at, feature_ref=feature_ref,
                                      consumption_ref=consumption_ref))
-    account.repo.add_entries(entries)
+    post(account, entries)
     return entries, uncovered

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from backend.credits.accounts import Account, book_grant, open_account
 from backend.credits.repository import CreditRepository
 from backend.entitlements.periods import usage_period
-from backend.models import CreditCurrency, Subscription
+from backend.models import CreditAccount, CreditCurrency, Customer, Subscription
 from backend.subscriptions.proration import add_months
 from backend.testclock.transitions import Transition, register
 
@@ -39,13 +39,28 @@ def _month_starts(sub: Subscription, after: datetime | None, at: datetime) -> li
     return starts
 
 
+def checked(row: CreditAccount, customer: Customer, currency: CreditCurrency,
+            at: datetime) -> bool:
+    """Whether the account's last allowance check still holds (nothing can be due yet): the
+    customer's subscriptions and the currency are unchanged and the next month has not come."""
+    return (not currency.plan_allowances
+            or (row.recurring_checked_at is not None
+                and row.recurring_revision == customer.entitlements_revision
+                and currency.updated_at <= row.recurring_checked_at
+                and (row.recurring_due_at is None or at < row.recurring_due_at)))
+
+
 def issue_due(account: Account, at: datetime) -> None:
     """Grant every month's allowance that has come for the customer's live subscriptions."""
-    if not account.currency.plan_allowances:
+    if checked(account.row, account.customer, account.currency, at):
         return
+    dues: list[datetime] = []
     for sub in account.repo.live_subscriptions(account.customer.id):
         allowance = _allowance(account.currency, sub)
-        if allowance is None or sub.started_at > at:
+        if allowance is None:
+            continue
+        if sub.started_at > at:
+            dues.append(sub.started_at)
             continue
         previous = account.repo.latest_recurring(account.row.id, sub.ref)
         for start in _month_starts(sub, previous.effective_at if previous else None, at):
@@ -61,6 +76,10 @@ def issue_due(account: Account, at: datetime) -> None:
                 idempotency_key=f"recurring:{sub.ref}:{start.isoformat()}",
                 metadata={"plan_id": sub.plan.ref, "rolled_over": str(rolled)} if rolled else
                 {"plan_id": sub.plan.ref})
+        dues.append(usage_period("month", at, sub.started_at)[1])
+    row = account.row
+    row.recurring_checked_at, row.recurring_due_at = at, min(dues, default=None)
+    row.recurring_revision = account.customer.entitlements_revision
 
 
 # -- the test clock ------------------------------------------------------------------------------

@@ -56,15 +56,17 @@ class CreditRepository(EnvironmentRepository):
             return found
         self.session.execute(self._insert(CreditAccount.__table__).values(
             environment_id=self.env, customer_id=customer_pk, currency_id=currency_pk,
-            overdraft=0, low_alerted=False, recharge_fired=False, version=0,
+            overdraft=0, granted=0, consumed=0, expired=0, voided=0, recurring_revision=0,
+            low_alerted=False, recharge_fired=False, version=0,
             created_at=func.now()).on_conflict_do_nothing())
         return self.session.scalar(stmt)
 
     def lock(self, account: CreditAccount) -> None:
         """Take the account's lock for the rest of the transaction and reload its row."""
-        self.session.execute(update(CreditAccount).where(CreditAccount.id == account.id).values(
-            version=CreditAccount.version + 1).execution_options(synchronize_session=False))
-        self.session.refresh(account)
+        self.session.execute(
+            update(CreditAccount).where(CreditAccount.id == account.id).values(
+                version=CreditAccount.version + 1).returning(CreditAccount)
+            .execution_options(populate_existing=True, synchronize_session=False)).scalar()
 
     def accounts(self, ids: Iterable[int]) -> list[CreditAccount]:
         return list(self.session.scalars(select(CreditAccount).where(
@@ -118,10 +120,10 @@ class CreditRepository(EnvironmentRepository):
         self.session.add_all(entries)
         self.session.flush()
 
-    def totals(self, account_pk: int, at: datetime) -> dict[str, Decimal]:
-        """The ledger's sum per entry type up to `at`."""
+    def later_totals(self, account_pk: int, at: datetime) -> dict[str, Decimal]:
+        """The ledger's sum per entry type of entries dated after `at` (scheduled grants)."""
         rows = self.session.execute(select(CreditEntry.type, func.sum(CreditEntry.amount)).where(
-            CreditEntry.account_id == account_pk, CreditEntry.at <= at,
+            CreditEntry.account_id == account_pk, CreditEntry.at > at,
         ).group_by(CreditEntry.type))
         return {kind: total or Decimal(0) for kind, total in rows}
 

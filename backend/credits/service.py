@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from backend.credits import autorecharge, ledger, series
+from backend.credits import allowances, autorecharge, ledger, series
 from backend.credits.accounts import (
     ZERO,
     Account,
@@ -136,7 +136,7 @@ def _due(repo: CreditRepository, account_pk: int, at: datetime) -> bool:
         return True
     if row.overdraft > 0 and ledger.available([view(g) for g in grants], at) > 0:
         return True
-    return bool(currency.plan_allowances and repo.live_subscriptions(customer.id))
+    return not allowances.checked(row, customer, currency, at)
 
 
 # -- consumption ---------------------------------------------------------------------------------
@@ -188,18 +188,23 @@ def consume(repo: CreditRepository, body: ConsumeCredits, at: datetime | None = 
     consumption = CreditConsumption(
         environment_id=repo.env, ref=random_token("ccn_", 14), account_id=account.row.id,
         amount=amount, feature_ref=body.feature_id, idempotency_key=key, at=at)
-    _, uncovered = burn(account, amount, at, consumption_ref=consumption.ref,
-                        feature_ref=body.feature_id)
+    repo.session.add(consumption)  # written with the ledger entries, in one flush
+    entries, uncovered = burn(account, amount, at, consumption_ref=consumption.ref,
+                              feature_ref=body.feature_id)
     consumption.overdraft = uncovered
-    repo.add(consumption)
     attempt = autorecharge.after_change(account, at)
-    return _result(account, consumption, at, recharge=attempt)
+    return _result(account, consumption, at, entries=entries, recharge=attempt)
 
 
 def _result(account: Account, consumption: CreditConsumption, at: datetime, *,
-            duplicate: bool = False, recharge=None) -> ConsumptionResult:  # type: ignore[no-untyped-def]
-    entries = account.repo.consumption_entries(consumption.ref)
-    refs = account.repo.grant_refs({e.grant_id for e in entries if e.grant_id})
+            entries: list | None = None, duplicate: bool = False,  # type: ignore[type-arg]
+            recharge=None) -> ConsumptionResult:  # type: ignore[no-untyped-def]
+    if entries is None:
+        entries = account.repo.consumption_entries(consumption.ref)
+    by_pk = {g.id: g.ref for g in account.grants}
+    refs = {pk: by_pk[pk] for pk in {e.grant_id for e in entries} if pk in by_pk}
+    missing = {e.grant_id for e in entries if e.grant_id and e.grant_id not in refs}
+    refs |= account.repo.grant_refs(missing)
     return ConsumptionResult(
         id=consumption.ref, customer_id=account.customer.ref, currency_id=account.currency.ref,
         amount=consumption.amount, feature_id=consumption.feature_ref, duplicate=duplicate,
@@ -210,18 +215,22 @@ def _result(account: Account, consumption: CreditConsumption, at: datetime, *,
 
 # -- reading -------------------------------------------------------------------------------------
 def balance_of(account: Account, at: datetime) -> CreditBalance:
-    """The balance from the ledger's sums (the account is up to date)."""
-    totals = account.repo.totals(account.row.id, at)
-    t = lambda *kinds: sum((totals.get(k, ZERO) for k in kinds), ZERO)  # noqa: E731
+    """The balance as the ledger sums it at `at`: the account's running totals less the entries
+    dated later (the account is up to date)."""
+    later = account.repo.later_totals(account.row.id, at)
+    t = lambda *kinds: sum((later.get(k, ZERO) for k in kinds), ZERO)  # noqa: E731
+    row = account.row
+    granted = row.granted - t("grant", "recharge")
+    consumed = row.consumed + t("consume", "overdraft")
+    expired, voided = row.expired + t("expire"), row.voided + t("void")
     views = [view(g) for g in account.grants]
     expiry = ledger.next_expiry(views, at)
     expiring = sum((v.remaining for v in views if v.usable_at(at) and v.expires_at == expiry),
                    ZERO)
     return CreditBalance(
         customer_id=account.customer.ref, currency=brief(account.currency),
-        current=sum(totals.values(), ZERO), granted=t("grant", "recharge"),
-        consumed=-t("consume", "overdraft"), expired=-t("expire"), voided=-t("void"),
-        overdraft=account.row.overdraft,
+        current=granted - consumed - expired - voided, granted=granted, consumed=consumed,
+        expired=expired, voided=voided, overdraft=row.overdraft,
         in_force=autorecharge.in_force(account, at),
         scheduled=sum((g.amount for g in account.grants if g.effective_at > at), ZERO),
         next_expiry=NextExpiry(at=expiry, amount=expiring) if expiry else None, as_of=at)

@@ -3,7 +3,8 @@ change to its credits takes first), grants, the ledger, consumptions (their idem
 automatic recharge settings and attempts.
 
 The balance is the sum of `credit_entries`; a grant's `remaining` is what burn planning reads,
-kept equal to its ledger share by the service inside the account's lock.
+and the account's running totals are what a balance reads, all moved with the entries in the
+account's lock.
 """
 
 from datetime import datetime
@@ -49,6 +50,17 @@ class CreditAccount(Base, EnvironmentScoped):
     currency_id: Mapped[int] = mapped_column(
         BigId, ForeignKey("credit_currencies.id", ondelete="CASCADE"))
     overdraft: Mapped[Decimal] = mapped_column(Credits, default=Decimal(0))
+    # Running sums of the ledger by kind (all entries, also those dated later), so a balance
+    # needs only the few entries dated after now subtracted, not a scan of the whole ledger.
+    granted: Mapped[Decimal] = mapped_column(Credits, default=Decimal(0))
+    consumed: Mapped[Decimal] = mapped_column(Credits, default=Decimal(0))
+    expired: Mapped[Decimal] = mapped_column(Credits, default=Decimal(0))
+    voided: Mapped[Decimal] = mapped_column(Credits, default=Decimal(0))
+    # When plan allowances were last checked: nothing is due before `recurring_due_at` unless
+    # the customer's subscriptions (their entitlements revision) or the currency changed.
+    recurring_checked_at: Mapped[datetime | None] = mapped_column(default=None)
+    recurring_due_at: Mapped[datetime | None] = mapped_column(default=None)
+    recurring_revision: Mapped[int] = mapped_column(BigInteger, default=0)
     low_alerted: Mapped[bool] = mapped_column(Boolean, default=False)
     recharge_fired: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(BigInteger, default=0)

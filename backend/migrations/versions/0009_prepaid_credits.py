@@ -1,9 +1,10 @@
-"""Prepaid credits: credit currencies, one account per customer and currency (the lock row),
-grants, the ledger, consumptions (idempotent), automatic recharge settings and attempts.
+"""Prepaid credits: credit currencies, one account per customer and currency (the lock row,
+with running ledger totals), grants, the ledger, consumptions (idempotent), automatic recharge
+settings and attempts.
 
 Revision ID: 0009
 Revises: 0008
-Create Date: 2026-11-24 18:30:02.936708
+Create Date: 2026-11-24 18:57:05.430285
 """
 
 import sqlalchemy as sa
@@ -48,6 +49,13 @@ def upgrade() -> None:
     sa.Column('customer_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('currency_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
     sa.Column('overdraft', backend.models.base.Credits(), nullable=False),
+    sa.Column('granted', backend.models.base.Credits(), nullable=False),
+    sa.Column('consumed', backend.models.base.Credits(), nullable=False),
+    sa.Column('expired', backend.models.base.Credits(), nullable=False),
+    sa.Column('voided', backend.models.base.Credits(), nullable=False),
+    sa.Column('recurring_checked_at', backend.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('recurring_due_at', backend.models.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('recurring_revision', sa.BigInteger(), nullable=False),
     sa.Column('low_alerted', sa.Boolean(), nullable=False),
     sa.Column('recharge_fired', sa.Boolean(), nullable=False),
     sa.Column('version', sa.BigInteger(), nullable=False),
