@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Literal
 
 from pydantic import BaseModel
 
 from backend.entitlements.service import Ctx
 from backend.errors import Invalid, NotFound
-from backend.subscriptions.proration import add_months
+from backend.kit.buckets import floor, step
 
 Bucket = Literal["hour", "day", "week", "month"]
 MAX_POINTS = 1000
@@ -37,28 +37,6 @@ class Change:
     at: datetime
     value_after: int
     period_start: datetime
-
-
-def floor(at: datetime, bucket: str) -> datetime:
-    at = at.astimezone(UTC)
-    if bucket == "hour":
-        return at.replace(minute=0, second=0, microsecond=0)
-    day = at.replace(hour=0, minute=0, second=0, microsecond=0)
-    if bucket == "day":
-        return day
-    if bucket == "week":
-        return day - timedelta(days=day.weekday())
-    return day.replace(day=1)
-
-
-def step(at: datetime, bucket: str) -> datetime:
-    if bucket == "hour":
-        return at + timedelta(hours=1)
-    if bucket == "day":
-        return at + timedelta(days=1)
-    if bucket == "week":
-        return at + timedelta(weeks=1)
-    return add_months(at, 1)
 
 
 def series(changes: Iterable[Change], start: datetime, end: datetime, bucket: str,
