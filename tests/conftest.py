@@ -127,6 +127,7 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
         TOLLGATE_DEFAULT_CURRENCY="USD",
         TOLLGATE_DEFAULT_LOCALE="en_US",
         TOLLGATE_PAYWALL_MAX_AGE=60,
+        TOLLGATE_WEBHOOK_WORKER=False,  # tests drive delivery with WebhookWorker.run_once()
     )
 
 

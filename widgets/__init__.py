@@ -12,9 +12,12 @@ Embed in a Reflex app::
 from widgets._client import configure
 from widgets._ui.styles import stylesheet
 from widgets.checkout import checkout
+from widgets.credits import auto_recharge, credit_balance, credit_grants, credit_usage
 from widgets.feature_gate import feature_gate
 from widgets.paywall import paywall
 from widgets.portal import customer_portal
 from widgets.usage import usage_bars
 
-__all__ = ["checkout", "configure", "customer_portal", "feature_gate", "paywall", "stylesheet", "usage_bars"]
+__all__ = ["auto_recharge", "checkout", "configure", "credit_balance", "credit_grants",
+           "credit_usage", "customer_portal", "feature_gate", "paywall", "stylesheet",
+           "usage_bars"]

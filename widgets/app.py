@@ -10,6 +10,7 @@ from backend.app import create_app
 from widgets._ui.fonts import inter_font
 from widgets.demo.account import account_page
 from widgets.demo.checkout import checkout_page
+from widgets.demo.credits import credits_page
 from widgets.demo.css import STOREFRONT_CSS
 from widgets.demo.pricing import storefront
 from widgets.demo.workspace import workspace_page
@@ -39,3 +40,4 @@ app.add_page(embed_paywall, route="/embed/paywall/[product_id]", title="Pricing"
 app.add_page(checkout_page, route="/checkout", title="Checkout · Orbit Workspace")
 app.add_page(workspace_page, route="/app", title="Workspace · Orbit Workspace")
 app.add_page(account_page, route="/account", title="Account · Orbit Workspace")
+app.add_page(credits_page, route="/credits", title="Credits · Orbit Workspace")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from theme.tokens.checkout import CHECKOUT, CHECKOUT_CONTRAST_PAIRS
+from theme.tokens.credit_charts import CREDIT_CHARTS, CREDIT_CHARTS_CONTRAST_PAIRS
+from theme.tokens.credits import CREDITS, CREDITS_CONTRAST_PAIRS
 from theme.tokens.portal import PORTAL, PORTAL_CONTRAST_PAIRS
 from theme.tokens.usage import USAGE, USAGE_CONTRAST_PAIRS
 
@@ -49,7 +51,8 @@ PAYWALL: dict[str, str] = {
     "paywall-focus-ring": "{focus-ring}",
 }
 
-COMPONENTS: dict[str, str] = {**PAYWALL, **CHECKOUT, **PORTAL, **USAGE}
+COMPONENTS: dict[str, str] = {**PAYWALL, **CHECKOUT, **PORTAL, **USAGE, **CREDITS,
+                               **CREDIT_CHARTS}
 
 # Component text/background pairs checked like the semantic ones.
 COMPONENT_CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (
@@ -75,4 +78,6 @@ COMPONENT_CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (
     *CHECKOUT_CONTRAST_PAIRS,
     *PORTAL_CONTRAST_PAIRS,
     *USAGE_CONTRAST_PAIRS,
+    *CREDITS_CONTRAST_PAIRS,
+    *CREDIT_CHARTS_CONTRAST_PAIRS,
 )

@@ -39,6 +39,18 @@ SEMANTIC_LIGHT: dict[str, str] = {
     "radius-control": "{radius.2}",
     "radius-card": "{radius.4}",
     "font-family": "{font.body}",
+    # Data visualisation: series colours in a fixed order, apart in hue and lightness, each
+    # at least 3:1 against raised surfaces (WCAG 1.4.11) in both modes.
+    "chart-1": "{indigo.9}",
+    "chart-2": "{orange.10}",
+    "chart-3": "{teal.10}",
+    "chart-4": "{pink.11}",
+    "chart-5": "{amber.11}",
+    "chart-6": "{purple.9}",
+    "chart-7": "{cyan.10}",
+    "chart-8": "{red.11}",
+    "chart-9": "{green.11}",
+    "chart-10": "{gray.11}",
 }
 
 SEMANTIC_DARK: dict[str, str] = {
@@ -49,6 +61,14 @@ SEMANTIC_DARK: dict[str, str] = {
     "surface-hover": "{gray.4}",
     "primary-hover": "{indigo.8}",
     "focus-ring": "{indigo.11}",
+    "chart-1": "{indigo.10}",
+    "chart-2": "{orange.9}",
+    "chart-3": "{teal.9}",
+    "chart-4": "{pink.10}",
+    "chart-5": "{amber.9}",
+    "chart-6": "{purple.10}",
+    "chart-7": "{cyan.11}",
+    "chart-8": "{red.10}",
 }
 
 # Text-on-background pairs every theme must keep at WCAG AA (4.5:1) in both modes.
@@ -82,4 +102,5 @@ UI_CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (
     ("focus-ring", "accent-subtle"),
     ("accent", "surface"),
     ("accent", "surface-raised"),
+    *((f"chart-{i}", "surface-raised") for i in range(1, 11)),
 )

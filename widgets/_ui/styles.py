@@ -6,6 +6,8 @@ import reflex as rx
 
 from theme.tokens import Theme, default_theme, to_css
 from widgets._ui.checkout_css import CHECKOUT_CSS
+from widgets._ui.credit_tables_css import CREDIT_TABLES_CSS
+from widgets._ui.credits_css import CREDITS_CSS
 from widgets._ui.portal_css import PORTAL_CSS
 from widgets._ui.usage_css import USAGE_CSS
 
@@ -206,7 +208,10 @@ PAYWALL_CSS = """
 
 def widget_css(theme: Theme | None = None) -> str:
     """The theme's CSS variables followed by the widgets' class rules."""
-    return to_css(theme or default_theme()) + BASE_CSS + PAYWALL_CSS + CHECKOUT_CSS + PORTAL_CSS + USAGE_CSS
+    return (to_css(theme or default_theme()) + BASE_CSS + PAYWALL_CSS + CHECKOUT_CSS + PORTAL_CSS
+            + USAGE_CSS
+            + CREDIT_TABLES_CSS
+            + CREDITS_CSS)
 
 
 def stylesheet(theme: Theme | None = None) -> rx.Component:

@@ -106,6 +106,10 @@ body { margin: 0; }
 .sf-app-locked a { color: var(--tg-primary-soft-text); }
 .sf-app-result { margin: 0; min-height: 20px; font-size: 14px; color: var(--tg-success); }
 .sf-app-result-denied { color: var(--tg-danger); }
+.sf-app-row { display: grid; gap: 24px; align-items: stretch;
+  grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr)); }
+.sf-app-row-top { align-items: start; }
+.sf-app-link { margin-left: 8px; color: var(--tg-primary-soft-text); font-weight: 600; }
 .sf-account-chip, .sf-header-cta { white-space: nowrap; }
 @media (max-width: 720px) {
   .sf-nav, .sf-header-actions .sf-nav-link { display: none; }

@@ -9,8 +9,9 @@ from widgets.demo.state import StorefrontState
 
 
 def header(current: str) -> rx.Component:
-    """The demo site's header; `current` names the page (Pricing or Account)."""
-    nav = [("Product", "/app"), ("Pricing", "/"), ("Account", "/account"), ("Docs", "#")]
+    """The demo site's header; `current` names the page (its label in the navigation)."""
+    nav = [("Product", "/app"), ("Credits", "/credits"), ("Pricing", "/"),
+           ("Account", "/account"), ("Docs", "#")]
     return rx.el.header(
         rx.el.div(
             rx.el.a(

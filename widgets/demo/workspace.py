@@ -1,6 +1,6 @@
 """The demo product itself at `/app`: what a signed-in customer may use, metered live. The AI
-button is the host app's own server code: it consumes AI credits atomically before doing the
-work, and the usage bars follow."""
+and image buttons are the host app's own server code: they consume credits atomically before
+doing the work, and the usage bars and the credit balance follow."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from widgets.demo.shell import page
 from widgets.demo.state import StorefrontState
 
 AI_COST = 50
+CREDIT_CURRENCY = "credits"
 
 
 class WorkspaceState(rx.State):
@@ -21,6 +22,10 @@ class WorkspaceState(rx.State):
     ai_result: str = ""
     ai_ok: bool = True
     working: bool = False
+    image_result: str = ""
+    image_ok: bool = True
+    image_short: bool = False
+    drawing: bool = False
 
     @rx.event
     async def summarise(self):
@@ -50,6 +55,33 @@ class WorkspaceState(rx.State):
         finally:
             self.working = False
 
+    @rx.event
+    async def generate_image(self):
+        """Burn the credits one image costs (the host's server code, with its secret key)."""
+        if self.drawing:
+            return
+        store = await self.get_state(StorefrontState)
+        if not store.customer_id:
+            self.image_ok, self.image_result = False, "Choose a demo customer first."
+            return
+        self.drawing, self.image_short = True, False
+        yield
+        try:
+            result = await get_client().consume_credits(
+                store.customer_id, feature_id="image-generation", quantity=1)
+        except TollgateError as exc:
+            self.image_ok = False
+            self.image_short = exc.status == 402
+            self.image_result = "Not enough credits for another image." if self.image_short \
+                else f"The image generator is unavailable: {exc.detail}"
+        else:
+            unit = result.balance.currency.unit_plural
+            self.image_ok = True
+            self.image_result = (f"Image ready. {result.amount.normalize():f} {unit} used; "
+                                 f"{result.balance.current.normalize():,f} left.")
+        finally:
+            self.drawing = False
+
 
 def _assistant() -> rx.Component:
     return rx.el.section(
@@ -75,6 +107,35 @@ def _assistant() -> rx.Component:
         class_name="sf-app-card",
     )
 
+
+def _image_generator() -> rx.Component:
+    return rx.el.section(
+        rx.el.div(
+            rx.icon("image", size=20, class_name="sf-app-icon", aria_hidden="true"),
+            rx.el.div(
+                rx.el.h2("Image generator", class_name="sf-app-card-title"),
+                rx.el.p("Turn a prompt into an image. Each image costs 4 credits from your "
+                        "prepaid balance.", class_name="sf-page-lead"),
+            ),
+            class_name="sf-app-card-head",
+        ),
+        rx.el.button(
+            rx.cond(WorkspaceState.drawing, "Generating…", "Generate image"),
+            type="button", on_click=WorkspaceState.generate_image,
+            disabled=WorkspaceState.drawing, class_name="tg-button sf-app-button",
+            custom_attrs={"data-testid": "generate-image"},
+        ),
+        rx.el.p(
+            WorkspaceState.image_result,
+            rx.cond(WorkspaceState.image_short,
+                    rx.el.a("Add credits", href="/credits", class_name="sf-app-link")),
+            role="status", aria_live="polite",
+            class_name=rx.cond(WorkspaceState.image_ok, "sf-app-result",
+                               "sf-app-result sf-app-result-denied"),
+            custom_attrs={"data-testid": "image-result"},
+        ),
+        class_name="sf-app-card",
+    )
 
 def _sso() -> rx.Component:
     """Single sign-on settings, shown only to customers entitled to `sso` (Business, or a
@@ -115,6 +176,12 @@ def workspace_page() -> rx.Component:
             StorefrontState.customer_id != "",
             rx.el.div(
                 _assistant(),
+                rx.el.div(
+                    _image_generator(),
+                    widgets.credit_balance(CREDIT_CURRENCY,
+                                           customer_id=StorefrontState.customer_id),
+                    class_name="sf-app-row",
+                ),
                 _sso(),
                 widgets.usage_bars(customer_id=StorefrontState.customer_id),
                 class_name="sf-app-grid",

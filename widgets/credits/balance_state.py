@@ -1,0 +1,221 @@
+"""Server-side state of one CreditBalance: reads the balance through the customer-token API,
+keeps it fresh while shown, and buys credits with the customer's default card."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from decimal import Decimal
+from typing import Any, ClassVar
+
+import reflex as rx
+
+from backend.client import TollgateError
+from backend.credits.schemas import CreditBalance, CreditCurrencyPublic, PurchaseResult
+from widgets._customer import NoCustomer, as_customer
+from widgets._ui.format import format_date
+from widgets._ui.texts import fill as _fill
+from widgets._ui.varref import resolve
+from widgets.credits import model
+from widgets.credits.model import BalanceView, PurchaseOption
+from widgets.credits.texts import balance_texts
+
+REFRESH_SECONDS = 4.0
+REFRESH_FOR_SECONDS = 15 * 60
+CUSTOM = "custom"
+FAILURES = (TollgateError, RuntimeError, ValueError)
+
+log = logging.getLogger(__name__)
+
+
+def _detail(exc: Exception) -> str:
+    return getattr(exc, "detail", "") or str(exc)
+
+
+class BalanceState(rx.ComponentState):
+    config: ClassVar[dict[str, Any]] = {}
+
+    status: str = "loading"  # loading | ready | error | no_customer
+    error_detail: str = ""
+    view: rx.Field[BalanceView] = rx.field(default_factory=BalanceView)
+    options: rx.Field[list[PurchaseOption]] = rx.field(default_factory=list)
+    can_buy: bool = False
+    unit_plural: str = ""
+    dialog_open: bool = False
+    choice: str = ""
+    custom: str = ""
+    custom_error: str = ""
+    buy_text: str = ""
+    total: str = ""
+    card: str = ""
+    has_card: bool = False
+    buy_error: str = ""
+    busy: bool = False
+    notice: str = ""
+
+    _request: dict[str, Any] = rx.field(default_factory=dict)
+    _currency: CreditCurrencyPublic | None = None
+    _order: tuple[str, str] | None = None
+    _shown: bool = False
+
+    # -- loading -------------------------------------------------------------------------------
+    @rx.event
+    async def load(self):
+        self._request = await resolve(type(self).config, self)
+        self._shown = True
+        await self._fetch()
+        return type(self).keep_fresh
+
+    @rx.event
+    def hide(self):
+        self._shown = False
+
+    @rx.event
+    async def retry(self):
+        self.status = "loading"
+        yield
+        await self._fetch()
+
+    @rx.event(background=True)
+    async def keep_fresh(self):
+        """Re-read the balance every few seconds while shown, so consumption elsewhere shows."""
+        for _ in range(int(REFRESH_FOR_SECONDS / REFRESH_SECONDS)):
+            await asyncio.sleep(REFRESH_SECONDS)
+            async with self:
+                if not self._shown:
+                    return
+                await self._fetch(quiet=True)
+
+    async def _call(self, fn):
+        req = self._request
+        return await as_customer(req.get("customer_id") or None,
+                                 req.get("customer_token") or None, fn)
+
+    async def _fetch(self, quiet: bool = False) -> None:
+        currency_id = self._request["currency_id"]
+        try:
+            if self._currency is None:
+                balance, currency = await self._call(lambda c: asyncio.gather(
+                    c.get_my_credits(currency_id), c.get_my_credit_currency(currency_id)))
+                self._currency = currency
+            else:
+                balance = await self._call(lambda c: c.get_my_credits(currency_id))
+        except NoCustomer:
+            self.status = "no_customer"
+            return
+        except FAILURES as exc:
+            if not quiet:
+                log.warning("credit balance failed to load: %s", exc)
+                self.status, self.error_detail = "error", _detail(exc)
+            return
+        self._show(balance)
+        self.status, self.error_detail = "ready", ""
+
+    def _texts(self) -> dict[str, str]:
+        return balance_texts(self._request.get("text_overrides"))
+
+    def _locale(self) -> str:
+        return self._request.get("locale") or "en_US"
+
+    def _show(self, balance: CreditBalance) -> None:
+        locale, texts = self._locale(), self._texts()
+        self.view = model.balance_view(balance, locale, lambda d: format_date(d, locale), texts)
+        currency = self._currency
+        self.options = model.purchase_options(currency, locale, texts) if currency else []
+        self.unit_plural = balance.currency.unit_plural
+        self.can_buy = bool(self._request.get("show_add_credits", True) and currency
+                            and currency.price is not None)
+
+    # -- buying --------------------------------------------------------------------------------
+    @rx.event
+    async def set_dialog_open(self, value: bool):
+        """Open "Add credits" on the first pack and look up the card it will charge; a
+        purchase under way keeps the dialog open until it is answered."""
+        if self.busy:
+            return
+        self.dialog_open = bool(value)
+        if not value:
+            return
+        self.buy_error, self.custom_error, self.notice = "", "", ""
+        if not self.choice:
+            self.choice = self.options[0].value if self.options else CUSTOM
+        self._quote()
+        yield
+        try:
+            cards = await self._call(lambda c: c.list_my_payment_methods())
+        except FAILURES as exc:
+            self.card, self.has_card = _detail(exc), False
+            return
+        default = next((m for m in cards if m.is_default and not m.archived), None)
+        self.card, self.has_card = model.card_label(default, self._texts()), default is not None
+
+    @rx.event
+    def choose(self, value: str):
+        self.choice, self.buy_error, self.custom_error = value, "", ""
+        self._quote()
+
+    @rx.event
+    def set_custom(self, text: str):
+        self.custom, self.buy_error = text, ""
+        self._quote(live=True)
+
+    def _chosen(self) -> tuple[Decimal | None, str]:
+        if self._currency is None:
+            return None, ""
+        if self.choice == CUSTOM:
+            return model.check_custom(self.custom, self._currency, self._locale(), self._texts())
+        return (Decimal(self.choice), "") if self.choice else (None, "")
+
+    def _quote(self, live: bool = False) -> None:
+        credits, error = self._chosen()
+        if live:
+            self.custom_error = error if self.custom.strip() else ""
+        if self._currency is not None:
+            self.buy_text, self.total = model.buy_label(credits, self._currency, self._locale(),
+                                                        self._texts())
+
+    @rx.event
+    async def buy(self):
+        """Charge the default card for the chosen credits, once per order."""
+        if self.busy or self._currency is None:
+            return
+        texts = self._texts()
+        credits, error = self._chosen()
+        if credits is None:
+            self.custom_error = error or texts["custom_required"]
+            return
+        if not self.has_card:
+            self.buy_error = texts["no_card_body"]
+            return
+        self._order = model.order_key(self._order, str(credits),
+                                      lambda: f"tg-credits-{uuid.uuid4().hex}")
+        key, currency_id = self._order[1], self._currency.id
+        self.busy, self.buy_error = True, ""
+        yield
+        try:
+            result: PurchaseResult = await self._call(lambda c: c.purchase_my_credits(
+                currency_id, credits, idempotency_key=key))
+        except TollgateError as exc:
+            reason = _detail(exc)
+            if exc.status == 402:
+                self._order = None  # a declined order is over; the next try is a new one
+                self.buy_error = _fill(texts["declined"], reason=reason)
+            else:
+                self.buy_error = _fill(texts["failed"], reason=reason)
+            return
+        except (RuntimeError, ValueError) as exc:
+            self.buy_error = _fill(texts["failed"], reason=_detail(exc))
+            return
+        finally:
+            self.busy = False
+        self._order, self.dialog_open, self.custom = None, False, ""
+        self._show(result.balance)
+        self.notice = _fill(texts["purchased"], amount=model.format_credits(
+            result.grant.amount, self._locale()), units=model.units(result.grant.amount,
+                                                                   self._currency))
+        handler = type(self).config.get("on_purchase")
+        if handler is not None:
+            yield handler({"currency_id": currency_id, "credits": str(result.grant.amount),
+                           "grant_id": result.grant.id, "cost": result.cost.formatted,
+                           "balance": str(result.balance.current)})
