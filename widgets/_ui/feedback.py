@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 from reflex.event import EventType
+
+
+def testid(value: str | rx.Var) -> dict[str, Any]:
+    """`custom_attrs` naming an element for the tests."""
+    return {"data-testid": value}
 
 
 def sr_only(text: str) -> rx.Component:
@@ -32,6 +39,16 @@ def skeleton_cards(count: int, label: str, *, with_toolbar: bool = True) -> rx.C
         role="status",
         aria_busy="true",
         custom_attrs={"data-testid": "loading"},
+    )
+
+
+def skeleton_lines(label: str, *lines: str, class_name: str, test_id: str) -> rx.Component:
+    """Pulsing placeholder lines (each `tg-skeleton` and its class), announced once as `label`
+    to assistive technology."""
+    return rx.el.div(
+        sr_only(label),
+        *[rx.el.div(class_name=f"tg-skeleton {line}") for line in lines],
+        role="status", aria_busy="true", class_name=class_name, custom_attrs=testid(test_id),
     )
 
 

@@ -10,8 +10,8 @@ from typing import Any
 import reflex as rx
 from reflex.vars import Var
 
-from widgets._ui.feedback import empty_state, error_state, sr_only
-from widgets._ui.varref import static_or_ref
+from widgets._ui.feedback import empty_state, skeleton_lines, sr_only, testid
+from widgets._ui.live import keyed, live_config, status_body
 from widgets.credits.balance_state import CUSTOM, BalanceState
 from widgets.credits.model import PurchaseOption
 from widgets.credits.texts import balance_texts
@@ -19,25 +19,16 @@ from widgets.credits.texts import balance_texts
 MaybeVar = str | Var | None
 
 
-def _testid(value: str | Var) -> dict[str, Any]:
-    return {"data-testid": value}
-
-
 def _skeleton(texts: Mapping[str, str]) -> rx.Component:
-    return rx.el.div(
-        sr_only(texts["loading"]),
-        rx.el.div(class_name="tg-skeleton tg-credits-skeleton-number"),
-        rx.el.div(class_name="tg-skeleton tg-credits-skeleton-bar"),
-        rx.el.div(class_name="tg-skeleton tg-credits-skeleton-line"),
-        role="status", aria_busy="true", class_name="tg-credits-skeleton",
-        custom_attrs=_testid("credit-balance-loading"),
-    )
+    return skeleton_lines(texts["loading"], "tg-credits-skeleton-number",
+                          "tg-credits-skeleton-bar", "tg-credits-skeleton-line",
+                          class_name="tg-credits-skeleton", test_id="credit-balance-loading")
 
 
-def _line(icon: str, text: Var, testid: str) -> rx.Component:
+def _line(icon: str, text: Var, test_id: str) -> rx.Component:
     return rx.cond(text != "", rx.el.p(
         rx.icon(icon, size=16, aria_hidden="true", class_name="tg-credits-line-icon"),
-        rx.el.span(text), class_name="tg-credits-line", custom_attrs=_testid(testid)))
+        rx.el.span(text), class_name="tg-credits-line", custom_attrs=testid(test_id)))
 
 
 def _figures(state: type[BalanceState], texts: Mapping[str, str]) -> rx.Component:
@@ -55,7 +46,7 @@ def _figures(state: type[BalanceState], texts: Mapping[str, str]) -> rx.Componen
                 rx.cond(v.symbol != "", rx.el.span(v.symbol, class_name="tg-credits-symbol",
                                                    aria_hidden="true")),
                 rx.el.span(v.amount, class_name="tg-credits-amount",
-                           custom_attrs=_testid("credit-amount")),
+                           custom_attrs=testid("credit-amount")),
                 rx.el.span(v.units, class_name="tg-credits-units"),
                 sr_only(" " + texts["remaining"]),
                 role="status", aria_live="polite", aria_atomic="true",
@@ -68,12 +59,12 @@ def _figures(state: type[BalanceState], texts: Mapping[str, str]) -> rx.Componen
             rx.el.div(class_name="tg-credits-fill", style={"width": v.width}),
             class_name="tg-credits-bar", role="progressbar", aria_label=texts["bar_label"],
             aria_valuemin=0, aria_valuemax=v.value_max, aria_valuenow=v.value_now,
-            aria_valuetext=v.progress, custom_attrs=_testid("credit-bar"),
+            aria_valuetext=v.progress, custom_attrs=testid("credit-bar"),
         ),
         rx.el.p(v.progress, class_name="tg-credits-progress"),
         rx.cond(v.overdraft != "", rx.el.p(
             rx.icon("circle-alert", size=16, aria_hidden="true"), rx.el.span(v.overdraft),
-            class_name="tg-credits-alert", custom_attrs=_testid("credit-overdraft"))),
+            class_name="tg-credits-alert", custom_attrs=testid("credit-overdraft"))),
         rx.el.div(
             _line("hourglass", v.expiry, "credit-expiry"),
             _line("calendar-clock", v.scheduled, "credit-scheduled"),
@@ -87,7 +78,7 @@ def _option(state: type[BalanceState], option: Var[PurchaseOption]) -> rx.Compon
         rx.el.input(type="radio", name="credits", value=option.value,
                     checked=state.choice == option.value, on_change=state.choose(option.value),
                     class_name="tg-credits-option-input",
-                    custom_attrs=_testid("credit-option-" + option.value)),
+                    custom_attrs=testid("credit-option-" + option.value)),
         rx.el.span(option.label, class_name="tg-credits-option-title"),
         rx.el.span(option.price, class_name="tg-credits-option-price"),
         class_name="tg-credits-option",
@@ -104,14 +95,14 @@ def _custom_field(state: type[BalanceState], texts: Mapping[str, str], uid: str)
                         default_value=state.custom, on_change=state.set_custom, auto_focus=True,
                         aria_invalid=rx.cond(state.custom_error != "", "true", "false"),
                         aria_describedby=error_id, class_name="tg-credits-input",
-                        custom_attrs=_testid("credit-custom-input")),
+                        custom_attrs=testid("credit-custom-input")),
             rx.el.span(state.unit_plural, class_name="tg-credits-affix", aria_hidden="true"),
             class_name="tg-credits-input-group",
         ),
         rx.el.p(state.custom_error, id=error_id, aria_live="polite",
                 class_name=rx.cond(state.custom_error != "", "tg-credits-field-error",
                                    "tg-sr-only"),
-                custom_attrs=_testid("credit-custom-error")),
+                custom_attrs=testid("credit-custom-error")),
         class_name="tg-credits-field",
     )
 
@@ -120,18 +111,18 @@ def _dialog(state: type[BalanceState], texts: Mapping[str, str], uid: str) -> rx
     custom = rx.el.label(
         rx.el.input(type="radio", name="credits", value=CUSTOM, checked=state.choice == CUSTOM,
                     on_change=state.choose(CUSTOM), class_name="tg-credits-option-input",
-                    custom_attrs=_testid("credit-option-custom")),
+                    custom_attrs=testid("credit-option-custom")),
         rx.el.span(texts["custom"], class_name="tg-credits-option-title"),
         class_name="tg-credits-option",
     )
     summary = rx.el.dl(
         rx.el.div(rx.el.dt(texts["total"]),
                   rx.el.dd(rx.cond(state.total != "", state.total, "—"),
-                           class_name="tg-credits-total", custom_attrs=_testid("credit-total")),
+                           class_name="tg-credits-total", custom_attrs=testid("credit-total")),
                   class_name="tg-credits-summary-row"),
         rx.el.div(rx.el.dt(texts["pay_with"]),
                   rx.el.dd(rx.icon("credit-card", size=16, aria_hidden="true"), state.card,
-                           class_name="tg-credits-card", custom_attrs=_testid("credit-card")),
+                           class_name="tg-credits-card", custom_attrs=testid("credit-card")),
                   class_name="tg-credits-summary-row"),
         class_name="tg-credits-summary",
     )
@@ -148,7 +139,7 @@ def _dialog(state: type[BalanceState], texts: Mapping[str, str], uid: str) -> rx
                 rx.el.p(texts["no_card_body"], class_name="tg-credits-hint")),
         rx.cond(state.buy_error != "", rx.el.p(
             rx.icon("circle-alert", size=16, aria_hidden="true"), rx.el.span(state.buy_error),
-            role="alert", class_name="tg-credits-error", custom_attrs=_testid("credit-buy-error"))),
+            role="alert", class_name="tg-credits-error", custom_attrs=testid("credit-buy-error"))),
         rx.el.div(
             rx.dialog.close(rx.el.button(texts["cancel"], type="button", disabled=state.busy,
                                          class_name="tg-button tg-button-secondary")),
@@ -156,7 +147,7 @@ def _dialog(state: type[BalanceState], texts: Mapping[str, str], uid: str) -> rx
                          disabled=state.busy | ~state.has_card,
                          aria_busy=rx.cond(state.busy, "true", "false"),
                          class_name="tg-button tg-credits-primary",
-                         custom_attrs=_testid("credit-buy")),
+                         custom_attrs=testid("credit-buy")),
             class_name="tg-credits-actions",
         ),
         on_submit=state.buy, reset_on_submit=False, class_name="tg-credits-form",
@@ -167,7 +158,7 @@ def _dialog(state: type[BalanceState], texts: Mapping[str, str], uid: str) -> rx
         rx.el.p(texts["dialog_body"], id=body_id, class_name="tg-credits-muted"),
         form,
         aria_describedby=body_id, class_name="tg-root tg-credits-dialog",
-        custom_attrs=_testid("credit-dialog"),
+        custom_attrs=testid("credit-dialog"),
     )
 
 
@@ -177,25 +168,19 @@ def render(state: type[BalanceState], texts: Mapping[str, str], *, show_add_cred
     add = rx.dialog.trigger(rx.el.button(
         rx.icon("plus", size=16, aria_hidden="true"), texts["add_credits"], type="button",
         class_name="tg-button tg-button-secondary tg-credits-add",
-        custom_attrs=_testid("add-credits")))
+        custom_attrs=testid("add-credits")))
     header = rx.el.div(
         rx.el.h3(texts["title"], id=f"{uid}-title", class_name="tg-credits-title"),
         rx.cond(state.can_buy & (state.status == "ready"), add)
         if show_add_credits else rx.fragment(),
         class_name="tg-credits-head",
     )
-    body = rx.match(
-        state.status,
-        ("loading", _skeleton(texts)),
-        ("error", error_state(texts["error_title"], texts["error_body"], state.error_detail,
-                              texts["error_retry"], state.retry)),
-        ("no_customer", empty_state(texts["no_customer_title"], texts["no_customer_body"])),
-        rx.cond(state.view.is_empty, empty_state(texts["empty_title"], texts["empty_body"]),
-                _figures(state, texts)),
-    )
+    body = status_body(state, texts, _skeleton(texts), rx.cond(
+        state.view.is_empty, empty_state(texts["empty_title"], texts["empty_body"]),
+        _figures(state, texts)))
     notice = rx.el.p(state.notice, role="status",
                      class_name=rx.cond(state.notice != "", "tg-credits-notice", "tg-sr-only"),
-                     custom_attrs=_testid("credit-notice"))
+                     custom_attrs=testid("credit-notice"))
     return rx.dialog.root(
         rx.el.section(
             header, body, notice,
@@ -236,12 +221,8 @@ def credit_balance(currency_id: str | Var, *, customer_id: MaybeVar = None,
     balance_texts(text_overrides)
     inputs = {"currency_id": currency_id, "customer_id": customer_id,
               "customer_token": customer_token, "locale": locale}
-    config: dict[str, Any] = {k: static_or_ref(v, k) for k, v in inputs.items()}
-    config.update(text_overrides=dict(text_overrides or {}), show_add_credits=show_add_credits,
-                  on_purchase=on_purchase)
+    config = live_config(inputs, text_overrides, show_add_credits=show_add_credits,
+                         on_purchase=on_purchase)
     widget = BalanceWidget.create(config=config, show_add_credits=show_add_credits,
                                   class_name=class_name)
-    key: Var = Var.create("tg-credit-balance")
-    for part in (currency_id, customer_id, customer_token):
-        key = key + "|" + (part.to_string() if isinstance(part, Var) else str(part or ""))
-    return rx.fragment(widget, key=key)
+    return keyed(widget, "tg-credit-balance", currency_id, customer_id, customer_token)

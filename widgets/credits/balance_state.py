@@ -7,37 +7,28 @@ import asyncio
 import logging
 import uuid
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import reflex as rx
 
 from backend.client import TollgateError
 from backend.credits.schemas import CreditBalance, CreditCurrencyPublic, PurchaseResult
-from widgets._customer import NoCustomer, as_customer
 from widgets._ui.format import format_date
+from widgets._ui.live import FAILURES, LiveWidget, failure_detail
 from widgets._ui.texts import fill as _fill
-from widgets._ui.varref import resolve
 from widgets.credits import model
 from widgets.credits.model import BalanceView, PurchaseOption
 from widgets.credits.texts import balance_texts
 
-REFRESH_SECONDS = 4.0
-REFRESH_FOR_SECONDS = 15 * 60
 CUSTOM = "custom"
-FAILURES = (TollgateError, RuntimeError, ValueError)
-
-log = logging.getLogger(__name__)
 
 
-def _detail(exc: Exception) -> str:
-    return getattr(exc, "detail", "") or str(exc)
+class BalanceState(LiveWidget):
+    """Re-reads the balance every few seconds while shown, so consumption elsewhere shows."""
 
+    subject: ClassVar[str] = "credit balance"
+    log: ClassVar[logging.Logger] = logging.getLogger(__name__)
 
-class BalanceState(rx.ComponentState):
-    config: ClassVar[dict[str, Any]] = {}
-
-    status: str = "loading"  # loading | ready | error | no_customer
-    error_detail: str = ""
     view: rx.Field[BalanceView] = rx.field(default_factory=BalanceView)
     options: rx.Field[list[PurchaseOption]] = rx.field(default_factory=list)
     can_buy: bool = False
@@ -54,69 +45,27 @@ class BalanceState(rx.ComponentState):
     busy: bool = False
     notice: str = ""
 
-    _request: dict[str, Any] = rx.field(default_factory=dict)
     _currency: CreditCurrencyPublic | None = None
     _order: tuple[str, str] | None = None
-    _shown: bool = False
-
-    # -- loading -------------------------------------------------------------------------------
-    @rx.event
-    async def load(self):
-        self._request = await resolve(type(self).config, self)
-        self._shown = True
-        await self._fetch()
-        return type(self).keep_fresh
-
-    @rx.event
-    def hide(self):
-        self._shown = False
-
-    @rx.event
-    async def retry(self):
-        self.status = "loading"
-        yield
-        await self._fetch()
-
-    @rx.event(background=True)
-    async def keep_fresh(self):
-        """Re-read the balance every few seconds while shown, so consumption elsewhere shows."""
-        for _ in range(int(REFRESH_FOR_SECONDS / REFRESH_SECONDS)):
-            await asyncio.sleep(REFRESH_SECONDS)
-            async with self:
-                if not self._shown:
-                    return
-                await self._fetch(quiet=True)
-
-    async def _call(self, fn):
-        req = self._request
-        return await as_customer(req.get("customer_id") or None,
-                                 req.get("customer_token") or None, fn)
 
     async def _fetch(self, quiet: bool = False) -> None:
         currency_id = self._request["currency_id"]
-        try:
+
+        async def read(c):
             if self._currency is None:
-                balance, currency = await self._call(lambda c: asyncio.gather(
-                    c.get_my_credits(currency_id), c.get_my_credit_currency(currency_id)))
-                self._currency = currency
-            else:
-                balance = await self._call(lambda c: c.get_my_credits(currency_id))
-        except NoCustomer:
-            self.status = "no_customer"
+                return await asyncio.gather(c.get_my_credits(currency_id),
+                                            c.get_my_credit_currency(currency_id))
+            return await c.get_my_credits(currency_id), self._currency
+
+        got = await self._read(read, quiet)
+        if got is None:
             return
-        except FAILURES as exc:
-            if not quiet:
-                log.warning("credit balance failed to load: %s", exc)
-                self.status, self.error_detail = "error", _detail(exc)
-            return
+        balance, self._currency = got
         self._show(balance)
-        self.status, self.error_detail = "ready", ""
+        self._ready()
 
     def _texts(self) -> dict[str, str]:
         return balance_texts(self._request.get("text_overrides"))
-
-    def _locale(self) -> str:
-        return self._request.get("locale") or "en_US"
 
     def _show(self, balance: CreditBalance) -> None:
         locale, texts = self._locale(), self._texts()
@@ -145,7 +94,7 @@ class BalanceState(rx.ComponentState):
         try:
             cards = await self._call(lambda c: c.list_my_payment_methods())
         except FAILURES as exc:
-            self.card, self.has_card = _detail(exc), False
+            self.card, self.has_card = failure_detail(exc), False
             return
         default = next((m for m in cards if m.is_default and not m.archived), None)
         self.card, self.has_card = model.card_label(default, self._texts()), default is not None
@@ -197,7 +146,7 @@ class BalanceState(rx.ComponentState):
             result: PurchaseResult = await self._call(lambda c: c.purchase_my_credits(
                 currency_id, credits, idempotency_key=key))
         except TollgateError as exc:
-            reason = _detail(exc)
+            reason = failure_detail(exc)
             if exc.status == 402:
                 self._order = None  # a declined order is over; the next try is a new one
                 self.buy_error = _fill(texts["declined"], reason=reason)
@@ -205,7 +154,7 @@ class BalanceState(rx.ComponentState):
                 self.buy_error = _fill(texts["failed"], reason=reason)
             return
         except (RuntimeError, ValueError) as exc:
-            self.buy_error = _fill(texts["failed"], reason=_detail(exc))
+            self.buy_error = _fill(texts["failed"], reason=failure_detail(exc))
             return
         finally:
             self.busy = False

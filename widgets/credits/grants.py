@@ -10,17 +10,13 @@ from typing import Any
 import reflex as rx
 from reflex.vars import Var
 
-from widgets._ui.feedback import empty_state, error_state, sr_only
-from widgets._ui.varref import static_or_ref
+from widgets._ui.feedback import empty_state, sr_only, testid
+from widgets._ui.live import keyed, live_config, status_body
 from widgets.credits.grants_model import COLUMNS, NUMERIC, GrantRow
 from widgets.credits.grants_state import DEFAULT_PAGE_SIZE, CreditGrantsState
 from widgets.credits.grants_texts import grants_texts
 
 MaybeVar = str | Var | None
-
-
-def testid(value: str | Var) -> dict[str, Any]:
-    return {"data-testid": value}
 
 
 def _align(column: str) -> str:
@@ -142,16 +138,9 @@ def _skeleton(texts: Mapping[str, str]) -> rx.Component:
 def render(state: type[CreditGrantsState], texts: Mapping[str, str], uid: str,
            class_name: str) -> rx.Component:
     """The widget's view for one state class."""
-    body = rx.match(
-        state.status,
-        ("loading", _skeleton(texts)),
-        ("error", error_state(texts["error_title"], texts["error_body"], state.error_detail,
-                              texts["error_retry"], state.retry)),
-        ("no_customer", empty_state(texts["no_customer_title"], texts["no_customer_body"])),
-        rx.cond(state.rows.length() > 0,
-                rx.fragment(_table(state, texts), _footer(state, texts)),
-                empty_state(texts["empty_title"], texts["empty_body"])),
-    )
+    body = status_body(state, texts, _skeleton(texts), rx.cond(
+        state.rows.length() > 0, rx.fragment(_table(state, texts), _footer(state, texts)),
+        empty_state(texts["empty_title"], texts["empty_body"])))
     heading_id = f"{uid}-title"
     return rx.el.section(
         rx.el.div(rx.el.h3(texts["title"], id=heading_id, class_name="tg-credit-history-title"),
@@ -189,14 +178,9 @@ def credit_grants(currency_id: str | Var, *, customer_id: MaybeVar = None,
     grants_texts(text_overrides)
     inputs = {"currency_id": currency_id, "customer_id": customer_id,
               "customer_token": customer_token, "locale": locale}
-    config: dict[str, Any] = {k: static_or_ref(v, k) for k, v in inputs.items()}
-    config["page_size"] = page_size
-    config["text_overrides"] = dict(text_overrides or {})
+    config = live_config(inputs, text_overrides, page_size=page_size)
     widget = CreditGrantsWidget.create(config=config, class_name=class_name)
-    key: Var = Var.create("tg-credit-grants")
-    for part in (currency_id, customer_id, customer_token):
-        key = key + "|" + (part.to_string() if isinstance(part, Var) else str(part or ""))
-    return rx.fragment(widget, key=key)
+    return keyed(widget, "tg-credit-grants", currency_id, customer_id, customer_token)
 
 
 __all__ = ["CreditGrantsState", "credit_grants"]

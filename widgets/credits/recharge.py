@@ -9,27 +9,18 @@ from typing import Any
 import reflex as rx
 from reflex.vars import Var
 
-from widgets._ui.feedback import empty_state, error_state, sr_only
-from widgets._ui.varref import static_or_ref
+from widgets._ui.feedback import skeleton_lines, testid
+from widgets._ui.live import keyed, live_config, status_body
 from widgets.credits.recharge_state import RechargeState
 from widgets.credits.texts import recharge_texts
 
 MaybeVar = str | Var | None
 
 
-def _testid(value: str | Var) -> dict[str, Any]:
-    return {"data-testid": value}
-
-
 def _skeleton(texts: Mapping[str, str]) -> rx.Component:
-    return rx.el.div(
-        sr_only(texts["loading"]),
-        rx.el.div(class_name="tg-skeleton tg-credits-skeleton-line"),
-        rx.el.div(class_name="tg-skeleton tg-credits-skeleton-bar"),
-        rx.el.div(class_name="tg-skeleton tg-credits-skeleton-line tg-credits-skeleton-short"),
-        role="status", aria_busy="true", class_name="tg-credits-skeleton",
-        custom_attrs=_testid("recharge-loading"),
-    )
+    return skeleton_lines(texts["loading"], "tg-credits-skeleton-line", "tg-credits-skeleton-bar",
+                          "tg-credits-skeleton-line tg-credits-skeleton-short",
+                          class_name="tg-credits-skeleton", test_id="recharge-loading")
 
 
 def _status(state: type[RechargeState], texts: Mapping[str, str]) -> rx.Component:
@@ -38,7 +29,7 @@ def _status(state: type[RechargeState], texts: Mapping[str, str]) -> rx.Componen
         v.has_limit,
         rx.el.div(
             rx.el.p(v.spend, class_name="tg-credits-progress",
-                    custom_attrs=_testid("recharge-spend")),
+                    custom_attrs=testid("recharge-spend")),
             rx.el.div(
                 rx.el.div(class_name="tg-credits-fill", style={"width": v.spend_width}),
                 class_name="tg-credits-bar tg-credits-spend-" + v.spend_state,
@@ -48,16 +39,16 @@ def _status(state: type[RechargeState], texts: Mapping[str, str]) -> rx.Componen
             class_name="tg-credits-spend",
         ),
         rx.cond(v.spend != "", rx.el.p(v.spend, class_name="tg-credits-progress",
-                                       custom_attrs=_testid("recharge-spend"))),
+                                       custom_attrs=testid("recharge-spend"))),
     )
     last = rx.cond(v.last != "", rx.el.p(
         rx.el.span(v.last_status_label,
                    class_name="tg-chip tg-credits-chip-" + v.last_status),
         rx.el.span(v.last),
-        class_name="tg-credits-last", custom_attrs=_testid("recharge-last")))
+        class_name="tg-credits-last", custom_attrs=testid("recharge-last")))
     return rx.fragment(
         rx.el.p(v.summary, role="status", class_name="tg-credits-summary-text",
-                custom_attrs=_testid("recharge-summary")),
+                custom_attrs=testid("recharge-summary")),
         rx.cond(v.enabled, rx.fragment(spend, last), last),
     )
 
@@ -78,13 +69,13 @@ def _field(state: type[RechargeState], uid: str, name: str, label: str, *,
                         aria_invalid=rx.cond(error != "", "true", "false"),
                         aria_describedby=f"{error_id} {hint_id}",
                         class_name="tg-credits-input",
-                        custom_attrs=_testid(f"recharge-{name}")),
+                        custom_attrs=testid(f"recharge-{name}")),
             after or rx.fragment(),
             class_name="tg-credits-input-group",
         ),
         rx.el.p(error, id=error_id, aria_live="polite",
                 class_name=rx.cond(error != "", "tg-credits-field-error", "tg-sr-only"),
-                custom_attrs=_testid(f"recharge-{name}-error")),
+                custom_attrs=testid(f"recharge-{name}-error")),
         rx.el.p(hint, id=hint_id, class_name="tg-credits-hint"),
         class_name="tg-credits-field",
     )
@@ -99,7 +90,7 @@ def _form(state: type[RechargeState], texts: Mapping[str, str], uid: str) -> rx.
     switch = rx.el.label(
         rx.el.input(type="checkbox", role="switch", checked=enabled, on_change=state.toggle,
                     class_name="tg-credits-switch-input", aria_describedby=f"{uid}-on-hint",
-                    custom_attrs=_testid("recharge-enabled")),
+                    custom_attrs=testid("recharge-enabled")),
         rx.el.span(rx.el.span(class_name="tg-credits-switch-thumb"),
                    class_name="tg-credits-switch-track", aria_hidden="true"),
         rx.el.span(rx.el.span(texts["enabled"], class_name="tg-credits-switch-label"),
@@ -114,7 +105,7 @@ def _form(state: type[RechargeState], texts: Mapping[str, str], uid: str) -> rx.
         value=state.values["threshold_type"],
         on_change=lambda value: state.edit("threshold_type", value),
         aria_label=texts["threshold_type"], class_name="tg-credits-select",
-        custom_attrs=_testid("recharge-threshold_type"),
+        custom_attrs=testid("recharge-threshold_type"),
     )
     fields = rx.el.fieldset(
         rx.el.legend(texts["form_title"], class_name="tg-sr-only"),
@@ -145,23 +136,23 @@ def _form(state: type[RechargeState], texts: Mapping[str, str], uid: str) -> rx.
                     rx.icon("triangle-alert", size=16, aria_hidden="true"), rx.el.span(w))),
                 class_name="tg-credits-warnings")),
             role="status", class_name="tg-credits-live",
-            custom_attrs=_testid("recharge-warnings")),
+            custom_attrs=testid("recharge-warnings")),
         rx.cond(state.form_error != "", rx.el.p(
             rx.icon("circle-alert", size=16, aria_hidden="true"), rx.el.span(state.form_error),
-            role="alert", class_name="tg-credits-error", custom_attrs=_testid("recharge-error"))),
+            role="alert", class_name="tg-credits-error", custom_attrs=testid("recharge-error"))),
         rx.el.div(
             rx.el.button(texts["cancel"], type="button", on_click=state.close_form,
                          disabled=state.busy, class_name="tg-button tg-button-secondary",
-                         custom_attrs=_testid("recharge-cancel")),
+                         custom_attrs=testid("recharge-cancel")),
             rx.el.button(rx.cond(state.busy, texts["saving"], texts["save"]), type="submit",
                          disabled=state.busy, aria_busy=rx.cond(state.busy, "true", "false"),
                          class_name="tg-button tg-credits-primary",
-                         custom_attrs=_testid("recharge-save")),
+                         custom_attrs=testid("recharge-save")),
             class_name="tg-credits-actions",
         ),
         id=f"{uid}-form", on_submit=state.save, reset_on_submit=False, no_validate=True,
         class_name="tg-credits-form tg-credits-recharge-form",
-        custom_attrs=_testid("recharge-form"),
+        custom_attrs=testid("recharge-form"),
     )
 
 
@@ -173,7 +164,7 @@ def render(state: type[RechargeState], texts: Mapping[str, str],
         rx.cond(v.enabled, texts["active"], texts["off"]),
         class_name=rx.cond(v.enabled, "tg-chip tg-credits-chip-succeeded",
                            "tg-chip tg-credits-chip-neutral"),
-        custom_attrs=_testid("recharge-chip")))
+        custom_attrs=testid("recharge-chip")))
     manage = rx.cond(
         v.available & ~state.form_open & (state.status == "ready"),
         rx.el.button(rx.icon("settings-2", size=16, aria_hidden="true"),
@@ -181,26 +172,20 @@ def render(state: type[RechargeState], texts: Mapping[str, str],
                      type="button", on_click=state.open_form, aria_controls=f"{uid}-form",
                      aria_expanded=rx.cond(state.form_open, "true", "false"),
                      class_name="tg-button tg-button-secondary",
-                     custom_attrs=_testid("recharge-manage")))
+                     custom_attrs=testid("recharge-manage")))
     header = rx.el.div(
         rx.el.div(rx.el.h3(texts["title"], id=f"{uid}-title", class_name="tg-credits-title"),
                   rx.cond(state.status == "ready", chip), class_name="tg-credits-title-row"),
         manage,
         class_name="tg-credits-head",
     )
-    body = rx.match(
-        state.status,
-        ("loading", _skeleton(texts)),
-        ("error", error_state(texts["error_title"], texts["error_body"], state.error_detail,
-                              texts["error_retry"], state.retry)),
-        ("no_customer", empty_state(texts["no_customer_title"], texts["no_customer_body"])),
-        rx.fragment(_status(state, texts), rx.cond(state.form_open, _form(state, texts, uid))),
-    )
+    body = status_body(state, texts, _skeleton(texts), rx.fragment(
+        _status(state, texts), rx.cond(state.form_open, _form(state, texts, uid))))
     return rx.el.section(
         header, body,
         rx.el.p(state.notice, role="status",
                 class_name=rx.cond(state.notice != "", "tg-credits-notice", "tg-sr-only"),
-                custom_attrs=_testid("recharge-notice")),
+                custom_attrs=testid("recharge-notice")),
         class_name=f"tg-root tg-credits tg-credits-recharge {class_name}".strip(),
         on_mount=state.load, on_unmount=state.hide, aria_labelledby=f"{uid}-title",
         custom_attrs={"data-testid": "auto-recharge", "data-status": state.status,
@@ -230,10 +215,6 @@ def auto_recharge(currency_id: str | Var, *, customer_id: MaybeVar = None,
     recharge_texts(text_overrides)
     inputs = {"currency_id": currency_id, "customer_id": customer_id,
               "customer_token": customer_token, "locale": locale}
-    config: dict[str, Any] = {k: static_or_ref(v, k) for k, v in inputs.items()}
-    config.update(text_overrides=dict(text_overrides or {}), on_saved=on_saved)
+    config = live_config(inputs, text_overrides, on_saved=on_saved)
     widget = RechargeWidget.create(config=config, class_name=class_name)
-    key: Var = Var.create("tg-auto-recharge")
-    for part in (currency_id, customer_id, customer_token):
-        key = key + "|" + (part.to_string() if isinstance(part, Var) else str(part or ""))
-    return rx.fragment(widget, key=key)
+    return keyed(widget, "tg-auto-recharge", currency_id, customer_id, customer_token)

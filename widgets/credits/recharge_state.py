@@ -15,35 +15,25 @@ from babel.numbers import get_currency_symbol
 from backend.client import TollgateError
 from backend.credits.schemas import AutoRechargePublic
 from backend.kit.money import normalize_locale
-from widgets._customer import NoCustomer, as_customer
 from widgets._ui.format import format_date
+from widgets._ui.live import LiveWidget, failure_detail
 from widgets._ui.texts import fill
-from widgets._ui.varref import resolve
 from widgets.credits import model
 from widgets.credits import recharge_model as rmodel
 from widgets.credits.recharge_model import FIELDS, RechargeView
 from widgets.credits.texts import recharge_texts
-
-REFRESH_SECONDS = 4.0
-REFRESH_FOR_SECONDS = 15 * 60
-FAILURES = (TollgateError, RuntimeError, ValueError)
-
-log = logging.getLogger(__name__)
-
-
-def _detail(exc: Exception) -> str:
-    return getattr(exc, "detail", "") or str(exc)
 
 
 def _no_errors() -> dict[str, str]:
     return dict.fromkeys(FIELDS, "")
 
 
-class RechargeState(rx.ComponentState):
-    config: ClassVar[dict[str, Any]] = {}
+class RechargeState(LiveWidget):
+    """Re-reads the status every few seconds while shown (a recharge may just have run)."""
 
-    status: str = "loading"  # loading | ready | error | no_customer
-    error_detail: str = ""
+    subject: ClassVar[str] = "auto-recharge"
+    log: ClassVar[logging.Logger] = logging.getLogger(__name__)
+
     view: rx.Field[RechargeView] = rx.field(default_factory=RechargeView)
     form_open: bool = False
     values: dict[str, str] = rx.field(default_factory=dict)
@@ -58,63 +48,22 @@ class RechargeState(rx.ComponentState):
     target_hint: str = ""
     amount_label: str = ""
 
-    _request: dict[str, Any] = rx.field(default_factory=dict)
     _setting: AutoRechargePublic | None = None
     _balance: Decimal | None = None
     _attempted: bool = False
-    _shown: bool = False
-
-    # -- loading -------------------------------------------------------------------------------
-    @rx.event
-    async def load(self):
-        self._request = await resolve(type(self).config, self)
-        self._shown = True
-        await self._fetch()
-        return type(self).keep_fresh
-
-    @rx.event
-    def hide(self):
-        self._shown = False
-
-    @rx.event
-    async def retry(self):
-        self.status = "loading"
-        yield
-        await self._fetch()
-
-    @rx.event(background=True)
-    async def keep_fresh(self):
-        """Re-read the status every few seconds while shown (a recharge may just have run)."""
-        for _ in range(int(REFRESH_FOR_SECONDS / REFRESH_SECONDS)):
-            await asyncio.sleep(REFRESH_SECONDS)
-            async with self:
-                if not self._shown:
-                    return
-                await self._fetch(quiet=True)
-
-    async def _call(self, fn):
-        req = self._request
-        return await as_customer(req.get("customer_id") or None,
-                                 req.get("customer_token") or None, fn)
 
     async def _fetch(self, quiet: bool = False) -> None:
         currency_id = self._request["currency_id"]
-        try:
-            setting, balance = await self._call(lambda c: asyncio.gather(
-                c.get_my_auto_recharge(currency_id), c.get_my_credits(currency_id)))
-        except NoCustomer:
-            self.status = "no_customer"
+        got = await self._read(lambda c: asyncio.gather(
+            c.get_my_auto_recharge(currency_id), c.get_my_credits(currency_id)), quiet)
+        if got is None:
             return
-        except FAILURES as exc:
-            if not quiet:
-                log.warning("auto-recharge failed to load: %s", exc)
-                self.status, self.error_detail = "error", _detail(exc)
-            return
+        setting, balance = got
         self._balance = balance.current
         self._show(setting)
         if self.form_open:
             self._check(validate=False)
-        self.status, self.error_detail = "ready", ""
+        self._ready()
 
     def _texts(self) -> dict[str, str]:
         return recharge_texts(self._request.get("text_overrides"))
@@ -193,10 +142,10 @@ class RechargeState(rx.ComponentState):
                 self.errors, general = rmodel.server_errors(exc.problem)
                 self.form_error = fill(texts["save_failed"], reason=general) if general else ""
             else:
-                self.form_error = fill(texts["save_failed"], reason=_detail(exc))
+                self.form_error = fill(texts["save_failed"], reason=failure_detail(exc))
             return
         except (RuntimeError, ValueError) as exc:
-            self.form_error = fill(texts["save_failed"], reason=_detail(exc))
+            self.form_error = fill(texts["save_failed"], reason=failure_detail(exc))
             return
         finally:
             self.busy = False

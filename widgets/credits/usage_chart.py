@@ -12,8 +12,8 @@ import reflex as rx
 from plotly.graph_objs.layout import Template
 from reflex.vars import LiteralVar, Var
 
-from widgets._ui.feedback import empty_state, error_state, sr_only
-from widgets._ui.varref import static_or_ref
+from widgets._ui.feedback import empty_state, sr_only, testid
+from widgets._ui.live import keyed, live_config, status_body
 from widgets.credits.chart_model import RANGES, LegendRow, range_options
 from widgets.credits.chart_texts import chart_texts
 from widgets.credits.usage_chart_state import CreditUsageState
@@ -21,10 +21,6 @@ from widgets.credits.usage_chart_state import CreditUsageState
 MaybeVar = str | Var | None
 PLOT_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False,
                "doubleClick": False, "showTips": False}
-
-
-def testid(value: str | Var) -> dict[str, Any]:
-    return {"data-testid": value}
 
 
 def _legend_row(row: Var[LegendRow]) -> rx.Component:
@@ -94,14 +90,7 @@ def render(state: type[CreditUsageState], texts: Mapping[str, str], uid: str,
         empty_state(texts["empty_title"], texts["empty_body"]),
         _chart(state, texts),
     )
-    body = rx.match(
-        state.status,
-        ("loading", _skeleton(texts)),
-        ("error", error_state(texts["error_title"], texts["error_body"], state.error_detail,
-                              texts["error_retry"], state.retry)),
-        ("no_customer", empty_state(texts["no_customer_title"], texts["no_customer_body"])),
-        ready,
-    )
+    body = status_body(state, texts, _skeleton(texts), ready)
     heading_id = f"{uid}-title"
     ready_now = state.status == "ready"
     return rx.el.section(
@@ -158,14 +147,9 @@ def credit_usage(currency_id: str | Var, *, customer_id: MaybeVar = None,
     chart_texts(text_overrides)
     inputs = {"currency_id": currency_id, "customer_id": customer_id,
               "customer_token": customer_token, "locale": locale}
-    config: dict[str, Any] = {k: static_or_ref(v, k) for k, v in inputs.items()}
-    config["range"] = range
-    config["text_overrides"] = dict(text_overrides or {})
+    config = live_config(inputs, text_overrides, range=range)
     widget = CreditUsageWidget.create(config=config, class_name=class_name)
-    key: Var = Var.create("tg-credit-usage")
-    for part in (currency_id, customer_id, customer_token):
-        key = key + "|" + (part.to_string() if isinstance(part, Var) else str(part or ""))
-    return rx.fragment(widget, key=key)
+    return keyed(widget, "tg-credit-usage", currency_id, customer_id, customer_token)
 
 
 __all__ = ["CreditUsageState", "credit_usage"]

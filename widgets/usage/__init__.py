@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 import reflex as rx
 from reflex.vars import Var
 
+from widgets._ui.live import keyed, live_config
 from widgets._ui.texts import merge
-from widgets._ui.varref import static_or_ref
 from widgets.usage.component import UsageWidget
 from widgets.usage.model import DEFAULT_TEXTS
 
@@ -24,13 +23,9 @@ def usage_bars(*, customer_id: MaybeVar = None, customer_token: MaybeVar = None,
     your app read on the server (or pass a `customer_token`)."""
     merge(DEFAULT_TEXTS, text_overrides, "usage")
     inputs = {"customer_id": customer_id, "customer_token": customer_token, "locale": locale}
-    config: dict[str, Any] = {k: static_or_ref(v, k) for k, v in inputs.items()}
-    config["text_overrides"] = dict(text_overrides or {})
+    config = live_config(inputs, text_overrides)
     widget = UsageWidget.create(config=config, title=title, class_name=class_name)
-    key: Var = Var.create("tg-usage")
-    for part in (customer_id, customer_token):
-        key = key + "|" + (part.to_string() if isinstance(part, Var) else str(part or ""))
-    return rx.fragment(widget, key=key)
+    return keyed(widget, "tg-usage", customer_id, customer_token)
 
 
 __all__ = ["DEFAULT_TEXTS", "usage_bars"]

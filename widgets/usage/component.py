@@ -3,81 +3,38 @@ and view (a labelled progress bar per metered feature; loading, empty and error 
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any, ClassVar
 
 import reflex as rx
 from reflex.vars import Var
 
-from backend.client import TollgateError
-from widgets._customer import NoCustomer, as_customer
 from widgets._ui.feedback import empty_state, error_state, sr_only
 from widgets._ui.format import format_date
+from widgets._ui.live import LiveWidget
 from widgets._ui.texts import merge
-from widgets._ui.varref import resolve
 from widgets.usage.model import DEFAULT_TEXTS, UsageRow, rows
 
-REFRESH_SECONDS = 4.0
-REFRESH_FOR_SECONDS = 15 * 60
 
-log = logging.getLogger(__name__)
+class UsageState(LiveWidget):
+    """Re-reads usage every few seconds while the widget is shown (bounded in time)."""
 
+    subject: ClassVar[str] = "usage"
+    log: ClassVar[logging.Logger] = logging.getLogger(__name__)
 
-class UsageState(rx.ComponentState):
-    config: ClassVar[dict[str, Any]] = {}
-
-    status: str = "loading"
-    error_detail: str = ""
     usage: rx.Field[list[UsageRow]] = rx.field(default_factory=list)
-    _request: dict[str, Any] = rx.field(default_factory=dict)
-    _shown: bool = False
 
-    @rx.event
-    async def load(self):
-        self._request = await resolve(type(self).config, self)
-        self._shown = True
-        await self._fetch()
-        return type(self).keep_fresh
-
-    @rx.event
-    def hide(self):
-        self._shown = False
-
-    @rx.event
-    async def retry(self):
-        self.status = "loading"
-        yield
-        await self._fetch()
-
-    @rx.event(background=True)
-    async def keep_fresh(self):
-        """Re-read usage every few seconds while the widget is shown (bounded in time)."""
-        for _ in range(int(REFRESH_FOR_SECONDS / REFRESH_SECONDS)):
-            await asyncio.sleep(REFRESH_SECONDS)
-            async with self:
-                if not self._shown:
-                    return
-                await self._fetch(quiet=True)
+    def _no_customer(self) -> None:
+        self.status, self.usage = "ready", []
 
     async def _fetch(self, quiet: bool = False) -> None:
-        req = self._request
-        try:
-            data = await as_customer(req.get("customer_id") or None,
-                                     req.get("customer_token") or None,
-                                     lambda c: c.get_my_entitlements())
-        except NoCustomer:
-            self.status, self.usage = "ready", []
+        data = await self._read(lambda c: c.get_my_entitlements(), quiet)
+        if data is None:
             return
-        except (TollgateError, RuntimeError, ValueError) as exc:
-            if not quiet:
-                log.warning("usage failed to load: %s", exc)
-                self.status, self.error_detail = "error", getattr(exc, "detail", "") or str(exc)
-            return
-        locale = req.get("locale") or "en_US"
-        texts = merge(DEFAULT_TEXTS, req.get("text_overrides"), "usage")
+        locale = self._locale()
+        texts = merge(DEFAULT_TEXTS, self._request.get("text_overrides"), "usage")
         self.usage = rows(data.entitlements, locale, lambda d: format_date(d, locale), texts)
-        self.status, self.error_detail = "ready", ""
+        self._ready()
 
 
 def _row(row: Var[UsageRow]) -> rx.Component:
