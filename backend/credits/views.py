@@ -68,4 +68,4 @@ def recharge_public(r: CreditRecharge, customer: Customer) -> RechargePublic:
     return RechargePublic(
         id=r.ref, status=r.status, credits=r.credits,  # type: ignore[arg-type]
         cost=money(r.cost_minor, r.currency, customer) if r.currency and r.cost_minor else None,
-        failure=r.failure, grant_id=None, at=r.at)
+        failure=r.failure, grant_id=r.grant.ref if r.grant else None, at=r.at)

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from backend.kit.clock import now
 from backend.models.base import Base, BigId, Credits, EnvironmentScoped, JsonType
@@ -168,3 +168,5 @@ class CreditRecharge(Base, EnvironmentScoped):
         BigId, ForeignKey("credit_grants.id", ondelete="SET NULL"), default=None)
     failure: Mapped[str | None] = mapped_column(String(500), default=None)
     at: Mapped[datetime] = mapped_column()
+
+    grant: Mapped[CreditGrant | None] = relationship(lazy="select")

@@ -92,7 +92,7 @@ def _quantity(state: type[CheckoutState], q: Var[QuantityView]) -> rx.Component:
         rx.el.div(
             button(-1),
             rx.debounce_input(
-                rx.el.input(id=input_id, type="number", inputmode="numeric", min=q.minimum,
+                rx.el.input(id=input_id, type="number", input_mode="numeric", min=q.minimum,
                             step=1, value=q.text,
                             on_change=lambda value: state.type_quantity(q.feature_id, value),
                             class_name="tg-stepper-input",
@@ -194,8 +194,8 @@ def _field(label: str, name: str, placeholder: str, autocomplete: str, width: st
     field_id = f"tg-{name}"
     return rx.el.div(
         rx.el.label(label, html_for=field_id, class_name="tg-checkout-label"),
-        rx.el.input(id=field_id, name=name, placeholder=placeholder, autocomplete=autocomplete,
-                    inputmode="numeric", class_name="tg-checkout-input",
+        rx.el.input(id=field_id, name=name, placeholder=placeholder, auto_complete=autocomplete,
+                    input_mode="numeric", class_name="tg-checkout-input",
                     custom_attrs=testid(name)),
         class_name=f"tg-checkout-field {width}".strip(),
     )

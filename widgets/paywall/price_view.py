@@ -63,7 +63,7 @@ def _quantity(card: Var[PlanCard], state: type[PaywallState]) -> rx.Component:
         rx.el.input(
             id=input_id,
             type="number",
-            inputmode="numeric",
+            input_mode="numeric",
             min=card.quantity_min,
             max=rx.cond(card.quantity_max > 0, card.quantity_max.to_string(), ""),
             step=1,

@@ -191,7 +191,7 @@ def payment(state: type[PortalState], texts: Mapping[str, str]) -> rx.Component:
         return rx.el.div(
             rx.el.label(label, html_for=f"tg-portal-{name}", class_name="tg-portal-label"),
             rx.el.input(id=f"tg-portal-{name}", name=name, placeholder=placeholder,
-                        autocomplete=autocomplete, inputmode="numeric",
+                        auto_complete=autocomplete, input_mode="numeric",
                         class_name="tg-portal-input", custom_attrs=testid(f"portal-{name}")),
             class_name="tg-portal-field",
         )

@@ -79,6 +79,9 @@ def test_auto_recharge_buys_up_to_the_target_once_per_crossing(credits_api):
     _recharge(api, monthly_limit="5")
     out = consume(api, 35)  # 15 left: below 20, buy 85 credits for $0.85
     assert out["recharge"]["status"] == "succeeded" and D(out["recharge"]["credits"]) == 85
+    grants = ok(api.get("/api/v1/credits/grants", params={
+        "customer_id": "ada", "currency_id": "tokens"}))["data"]
+    assert out["recharge"]["grant_id"] == grants[0]["id"] and grants[0]["type"] == "recharge"
     assert out["recharge"]["cost"] == {"amount_minor": 85, "currency": "USD",
                                        "formatted": "$0.85"}
     assert D(out["balance"]["current"]) == 100
