@@ -98,7 +98,9 @@ def run_due(session: Session, environment_id: int, start: datetime,
     for currency, sub in _allowance_subscriptions(repo):
         customer = repo.customer_by_pk(sub.customer_id)
         assert customer is not None
-        opened.append(open_account(repo, currency, customer, end))
+        row = repo.account(customer.id, currency.id, create=False)
+        if row is None or not checked(row, customer, currency, end):
+            opened.append(open_account(repo, currency, customer, end))
     for row in repo.accounts(repo.accounts_with_expiry_by(end)):
         customer = repo.customer_by_pk(row.customer_id)
         currency = session.get(CreditCurrency, row.currency_id)

@@ -1,0 +1,46 @@
+"""Due work on real time: credit expiries and monthly credits happen without anyone touching
+the account, once, and environments on a frozen test clock are left to it."""
+
+import time
+from datetime import UTC, datetime, timedelta
+
+from backend.testclock.realtime import run_due_work
+from tests.backend.credits.conftest import credits_api, grant  # noqa: F401  (fixture)
+from tests.backend.helpers import ok
+
+
+def _events(api, type_):
+    return ok(api.get("/api/v1/events", params={"type": type_}))["data"]
+
+
+def test_a_grant_expires_on_real_time_without_a_request(credits_api, tenant):
+    api = credits_api
+    grant(api, 10, expires_at=(datetime.now(UTC) + timedelta(seconds=1)).isoformat())
+    time.sleep(1.2)
+    factory = tenant.app.state.session_factory
+    done = run_due_work(factory)
+    assert "credit.grant.expired" in {r.transition.type for r in done}
+    [event] = _events(api, "credit.grant.expired")
+    assert event["data"]["expired"] == "10"
+    run_due_work(factory)  # nothing twice
+    assert len(_events(api, "credit.grant.expired")) == 1
+
+
+def test_monthly_credits_arrive_for_new_subscriptions(credits_api, tenant):
+    api = credits_api
+    ok(api.patch("/api/v1/credits/currencies/tokens", json={"plan_allowances": [
+        {"plan_id": "pro", "credits_per_month": "1000"}]}))
+    ok(api.post("/api/v1/customers", json={"id": "bob", "subscription": {"plan_id": "pro"}}),
+       201)
+    run_due_work(tenant.app.state.session_factory)
+    [event] = _events(api, "credit.grant.created")
+    assert event["customer_id"] == "bob" and event["data"]["type"] == "recurring"
+
+
+def test_frozen_environments_are_left_to_their_test_clock(credits_api, tenant):
+    api = credits_api
+    ok(api.post("/api/v1/test-clock/freeze", json={}))
+    grant(api, 10, expires_at=(datetime.now(UTC) + timedelta(seconds=1)).isoformat())
+    time.sleep(1.2)
+    run_due_work(tenant.app.state.session_factory)
+    assert _events(api, "credit.grant.expired") == []
