@@ -32,6 +32,11 @@ def D(value) -> Decimal:
 
 @pytest.fixture
 def credits_api(tenant):
+    """See `setup_credits`."""
+    return setup_credits(tenant)
+
+
+def setup_credits(tenant):
     """Product `app`; features `images` (4 credits each) and `minutes` (1.5 each); plan `pro`
     including 1,000 credits a month with rollover up to 200; currency `tokens` at $0.01;
     customer `ada` on `pro` with a Visa card."""

@@ -4,9 +4,16 @@ the account, once, and environments on a frozen test clock are left to it."""
 import time
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from backend.testclock.realtime import run_due_work
-from tests.backend.credits.conftest import credits_api, grant  # noqa: F401  (fixture)
+from tests.backend.credits.conftest import grant, setup_credits
 from tests.backend.helpers import ok
+
+
+@pytest.fixture
+def credits_api(tenant):
+    return setup_credits(tenant)
 
 
 def _events(api, type_):
