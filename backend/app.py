@@ -1,6 +1,8 @@
 """create_app(): the FastAPI monetization service, all routes under /api."""
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
@@ -32,14 +34,34 @@ from backend.paywall.cache import RenderCache
 from backend.paywall.endpoints import router as paywall_router
 from backend.subscriptions.endpoints import router as subscriptions_router
 from backend.testclock.endpoints import router as testclock_router
+from backend.webhooks.endpoints import router as webhooks_router
+from backend.webhooks.worker import BackgroundWorker, WebhookWorker
 
 log = logging.getLogger("tollgate")
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Runs the webhook delivery worker in this process unless settings turn it off."""
+    settings: Settings = app.state.settings
+    runner = None
+    if settings.webhook_worker:
+        runner = BackgroundWorker(
+            WebhookWorker(app.state.session_factory, timeout=settings.webhook_timeout),
+            interval=settings.webhook_poll_interval)
+        runner.start()
+    try:
+        yield
+    finally:
+        if runner is not None:
+            runner.stop()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the API app for the configured database (migrations are run by `tollgate migrate`)."""
     settings = settings or get_settings()
     app = FastAPI(
+        lifespan=lifespan,
         title="Tollgate API",
         version="1.0",
         summary="Pricing, packaging and entitlements",
@@ -70,7 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                    estimates_router,
                    events_router, me_credits_router, me_router, me_payments_router, me_portal_router,
                    me_subscriptions_router, payments_router, paywall_router, subscriptions_router,
-                   testclock_router):
+                   testclock_router, webhooks_router):
         v1.include_router(router)
     app.include_router(v1)
 

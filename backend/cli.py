@@ -1,4 +1,5 @@
-"""The `tollgate` command line: migrate, seed the demo, manage environments and keys, serve."""
+"""The `tollgate` command line: migrate, seed the demo, manage environments and keys, serve,
+deliver webhooks."""
 
 import argparse
 import sys
@@ -56,6 +57,27 @@ def _serve(args: argparse.Namespace) -> None:
                 workers=args.workers)
 
 
+def _webhook_worker(args: argparse.Namespace) -> None:
+    import logging
+    import signal
+
+    from backend.db import engine_for, session_factory
+    from backend.webhooks.worker import BackgroundWorker, WebhookWorker
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    settings = get_settings()
+    factory = session_factory(engine_for(settings.resolved_database_url))
+    runner = BackgroundWorker(WebhookWorker(factory, batch=args.batch,
+                                            timeout=settings.webhook_timeout),
+                              interval=args.interval)
+    signal.signal(signal.SIGTERM, lambda *_: runner.stop())
+    print("Delivering webhooks (Ctrl-C to stop)")
+    try:
+        runner.run()
+    except KeyboardInterrupt:
+        runner.stop()
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="tollgate", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -76,6 +98,12 @@ def main(argv: list[str] | None = None) -> None:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1)
     serve.set_defaults(fn=_serve)
+    worker = sub.add_parser("webhook-worker",
+                            help="deliver webhooks (run several to share the work)")
+    worker.add_argument("--interval", type=float, default=1.0,
+                        help="seconds to wait when nothing is due")
+    worker.add_argument("--batch", type=int, default=50, help="messages claimed per step")
+    worker.set_defaults(fn=_webhook_worker)
     args = parser.parse_args(argv)
     from backend.errors import ProblemError
 

@@ -22,6 +22,10 @@ class Settings(BaseSettings):
     default_currency: str = Field(default="USD", alias="TOLLGATE_DEFAULT_CURRENCY")
     default_locale: str = Field(default="en_US", alias="TOLLGATE_DEFAULT_LOCALE")
     paywall_max_age: int = Field(default=60, alias="TOLLGATE_PAYWALL_MAX_AGE")
+    # Deliver webhooks from a thread of the app process (off: run `tollgate webhook-worker`).
+    webhook_worker: bool = Field(default=True, alias="TOLLGATE_WEBHOOK_WORKER")
+    webhook_poll_interval: float = Field(default=1.0, gt=0, alias="TOLLGATE_WEBHOOK_POLL_INTERVAL")
+    webhook_timeout: float = Field(default=10.0, gt=0, alias="TOLLGATE_WEBHOOK_TIMEOUT")
 
     @property
     def resolved_database_url(self) -> str:

@@ -21,6 +21,7 @@ from backend.client.subscription_ops import SubscriptionOperations
 from backend.client.testclock_ops import ClockOperations
 from backend.client.token_ops import TokenOperations
 from backend.client.version_ops import VersionOperations
+from backend.client.webhook_ops import WebhookOperations
 from backend.customers.schemas import CustomerCreate, CustomerPublic, CustomerUpdate
 from backend.estimates.schemas import Estimate, EstimateRequest
 from backend.kit.pagination import Page
@@ -123,5 +124,5 @@ class Operations(AccountOperations, CatalogOperations, ClockOperations, CouponOp
                  CreditOperations,
                  CustomerOperations, EntitlementOperations, EstimateOperations, EventOperations,
                  MeOperations, PaymentOperations, PaywallOperations, SubscriptionOperations,
-                 TokenOperations, VersionOperations):
+                 TokenOperations, VersionOperations, WebhookOperations):
     """The public API as methods. Sync clients return results, async clients awaitables."""

@@ -49,6 +49,8 @@ EVENT_TYPES: dict[str, str] = {
     "credit.recharge.succeeded": "An automatic recharge bought credits with the default card.",
     "credit.recharge.failed": "An automatic recharge failed (payment declined, no card, or the "
                               "monthly limit reached); consumption continued.",
+    "webhook_endpoint.disabled": "A webhook endpoint was disabled after failing for days; "
+                                 "`reason` says why. Re-enable it once it answers again.",
 }
 
 

@@ -1,7 +1,9 @@
 """Recording domain events, and reading them back.
 
 Services call `record` next to the change an event describes: the event joins the caller's
-session, so it commits with the change or not at all. `record` never flushes or commits.
+session, so it commits with the change or not at all. `record` never flushes or commits. With
+the event it adds the event's webhook outbox row (the transactional outbox that
+`backend.webhooks.worker` drains), so a committed event is never missed by webhooks.
 """
 
 from typing import Any
@@ -15,7 +17,7 @@ from backend.events.repository import EventRepository
 from backend.events.schemas import EventPublic
 from backend.kit.clock import now
 from backend.kit.ids import random_token
-from backend.models import Event
+from backend.models import Event, WebhookOutbox
 
 Subject = tuple[str, str]  # (subject type, its id), e.g. ("subscription", "sub_...")
 
@@ -38,6 +40,7 @@ def record(session: Session, environment_id: int, type: str, data: Any, *,
         subject_ref=subject[1] if subject else None, data=payload, created_at=now(),
     )
     session.add(event)
+    session.add(WebhookOutbox(environment_id=environment_id, event=event))
     return event
 
 

@@ -35,11 +35,18 @@ from backend.models.usage import (
     UsageEvent,
     UsageReport,
 )
+from backend.models.webhooks import (
+    WebhookAttempt,
+    WebhookEndpoint,
+    WebhookMessage,
+    WebhookOutbox,
+)
 
 __all__ = [
     "ApiKey", "Base", "CreditAccount", "CreditConsumption", "CreditCurrency", "CreditEntry",
     "CreditGrant", "CreditRecharge", "CreditRechargeSettings", "Customer", "CustomerCredit", "Environment", "Event", "Feature", "IdempotencyRecord", "Invoice", "InvoiceLine",
     "Package", "PackageEntitlement", "PackagePrice", "Payment", "PaymentMethod", "PlanAddon",
     "Product", "Subscription", "Meter", "MeterUnique", "PromotionalEntitlement", "UsageAlert",
-    "UsageCounter", "UsageEvent", "UsageReport",
+    "UsageCounter", "UsageEvent", "UsageReport", "WebhookAttempt", "WebhookEndpoint",
+    "WebhookMessage", "WebhookOutbox",
 ]

@@ -1,0 +1,1 @@
+"""Webhooks: endpoints per environment, signed delivery of domain events through an outbox."""
