@@ -22,6 +22,7 @@ from backend.entitlements.stream import router as entitlement_stream_router
 from backend.errors import PROBLEM_BASE, PROBLEM_JSON, install_error_handlers
 from backend.estimates.endpoints import router as estimates_router
 from backend.events.endpoints import router as events_router
+from backend.kit.background import BackgroundLoop
 from backend.kit.clock import ClockScopeMiddleware
 from backend.kit.lru import LruCache
 from backend.me.credits import router as me_credits_router
@@ -34,27 +35,37 @@ from backend.paywall.cache import RenderCache
 from backend.paywall.endpoints import router as paywall_router
 from backend.subscriptions.endpoints import router as subscriptions_router
 from backend.testclock.endpoints import router as testclock_router
+from backend.testclock.realtime import run_due_work
 from backend.webhooks.endpoints import router as webhooks_router
-from backend.webhooks.worker import BackgroundWorker, WebhookWorker
+from backend.webhooks.worker import WebhookWorker
 
 log = logging.getLogger("tollgate")
 
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Runs the webhook delivery worker in this process unless settings turn it off."""
+    """Runs the background work in this process unless settings turn it off: webhook delivery,
+    and the due work of environments on real time (renewals, expiries, monthly credits)."""
     settings: Settings = app.state.settings
-    runner = None
+    factory = app.state.session_factory
+    loops = []
     if settings.webhook_worker:
-        runner = BackgroundWorker(
-            WebhookWorker(app.state.session_factory, timeout=settings.webhook_timeout),
-            interval=settings.webhook_poll_interval)
-        runner.start()
+        worker = WebhookWorker(factory, timeout=settings.webhook_timeout)
+        loops.append(BackgroundLoop("tollgate-webhooks", worker.run_once,
+                                    settings.webhook_poll_interval, worker.close))
+    if settings.due_work:
+        def due_work() -> int:
+            run_due_work(factory)
+            return 0  # then wait the interval: due work is measured in minutes, not seconds
+
+        loops.append(BackgroundLoop("tollgate-due-work", due_work, settings.due_work_interval))
+    for loop in loops:
+        loop.start()
     try:
         yield
     finally:
-        if runner is not None:
-            runner.stop()
+        for loop in loops:
+            loop.stop()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

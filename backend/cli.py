@@ -62,14 +62,14 @@ def _webhook_worker(args: argparse.Namespace) -> None:
     import signal
 
     from backend.db import engine_for, session_factory
-    from backend.webhooks.worker import BackgroundWorker, WebhookWorker
+    from backend.kit.background import BackgroundLoop
+    from backend.webhooks.worker import WebhookWorker
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     settings = get_settings()
     factory = session_factory(engine_for(settings.resolved_database_url))
-    runner = BackgroundWorker(WebhookWorker(factory, batch=args.batch,
-                                            timeout=settings.webhook_timeout),
-                              interval=args.interval)
+    worker = WebhookWorker(factory, batch=args.batch, timeout=settings.webhook_timeout)
+    runner = BackgroundLoop("tollgate-webhooks", worker.run_once, args.interval, worker.close)
     signal.signal(signal.SIGTERM, lambda *_: runner.stop())
     print("Delivering webhooks (Ctrl-C to stop)")
     try:

@@ -26,6 +26,10 @@ class Settings(BaseSettings):
     webhook_worker: bool = Field(default=True, alias="TOLLGATE_WEBHOOK_WORKER")
     webhook_poll_interval: float = Field(default=1.0, gt=0, alias="TOLLGATE_WEBHOOK_POLL_INTERVAL")
     webhook_timeout: float = Field(default=10.0, gt=0, alias="TOLLGATE_WEBHOOK_TIMEOUT")
+    # Run due work (renewals, trial endings, credit expiries, monthly credits) on real time in
+    # a thread of the app process; environments on a frozen test clock are left to it.
+    due_work: bool = Field(default=True, alias="TOLLGATE_DUE_WORK")
+    due_work_interval: float = Field(default=15.0, gt=0, alias="TOLLGATE_DUE_WORK_INTERVAL")
 
     @property
     def resolved_database_url(self) -> str:

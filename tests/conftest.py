@@ -128,6 +128,7 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
         TOLLGATE_DEFAULT_LOCALE="en_US",
         TOLLGATE_PAYWALL_MAX_AGE=60,
         TOLLGATE_WEBHOOK_WORKER=False,  # tests drive delivery with WebhookWorker.run_once()
+        TOLLGATE_DUE_WORK=False,  # and due work with run_due_work()
     )
 
 

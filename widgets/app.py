@@ -3,6 +3,9 @@ the backend API under `/api` (one process, one port)."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
+
 import reflex as rx
 
 import widgets
@@ -22,6 +25,17 @@ app = rx.App(
     api_transformer=backend_app,
     head_components=[widgets.stylesheet(), rx.el.style(STOREFRONT_CSS)],
 )
+
+
+@contextlib.asynccontextmanager
+async def backend_background() -> AsyncIterator[None]:
+    """The backend's own lifespan (webhook delivery, due work): Reflex mounts the backend app
+    and runs only its own lifespan, so it runs the backend's as one of its tasks."""
+    async with backend_app.router.lifespan_context(backend_app):
+        yield
+
+
+app.register_lifespan_task(backend_background)
 
 
 def embed_paywall() -> rx.Component:

@@ -27,7 +27,6 @@ import logging
 import os
 import random
 import secrets
-import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -133,33 +132,3 @@ class WebhookWorker:
                 return
             service.record_attempt(session, message, outcome, self.now(), self.draw())
             session.commit()
-
-
-class BackgroundWorker:
-    """`WebhookWorker.run_once` in a loop on a daemon thread (the app's lifespan, the CLI)."""
-
-    def __init__(self, worker: WebhookWorker, interval: float = 1.0):
-        self.worker = worker
-        self.interval = interval
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        self._thread = threading.Thread(target=self.run, name="tollgate-webhooks", daemon=True)
-        self._thread.start()
-
-    def run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                busy = self.worker.run_once() > 0
-            except Exception:  # a database hiccup must not end delivery for good
-                log.exception("webhook worker step failed")
-                busy = False
-            if not busy:
-                self._stop.wait(self.interval)
-        self.worker.close()
-
-    def stop(self, timeout: float = 10.0) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout)

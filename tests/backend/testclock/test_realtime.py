@@ -51,3 +51,16 @@ def test_frozen_environments_are_left_to_their_test_clock(credits_api, tenant):
     time.sleep(1.2)
     run_due_work(tenant.app.state.session_factory)
     assert _events(api, "credit.grant.expired") == []
+
+
+def test_the_app_runs_due_work_by_itself(credits_api, tenant, settings):
+    from backend.app import create_app
+    from tests.backend.entitlements.conftest import serving
+
+    grant(credits_api, 10, expires_at=(datetime.now(UTC) + timedelta(seconds=1)).isoformat())
+    app = create_app(settings.model_copy(update={"due_work": True, "due_work_interval": 0.2}))
+    with serving(app):
+        deadline = time.monotonic() + 10
+        while not _events(credits_api, "credit.grant.expired") and time.monotonic() < deadline:
+            time.sleep(0.1)
+    assert len(_events(credits_api, "credit.grant.expired")) == 1
