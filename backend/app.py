@@ -36,6 +36,7 @@ from backend.paywall.endpoints import router as paywall_router
 from backend.subscriptions.endpoints import router as subscriptions_router
 from backend.testclock.endpoints import router as testclock_router
 from backend.testclock.realtime import run_due_work
+from backend.themes.endpoints import router as themes_router
 from backend.webhooks.endpoints import router as webhooks_router
 from backend.webhooks.worker import WebhookWorker
 
@@ -105,6 +106,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                    me_subscriptions_router, payments_router, paywall_router, subscriptions_router,
                    testclock_router, webhooks_router):
         v1.include_router(router)
+    v1.include_router(themes_router)
     app.include_router(v1)
 
     @app.get("/api/health", tags=["health"])

@@ -19,6 +19,7 @@ from backend.client.me_ops import MeOperations
 from backend.client.payment_ops import PaymentOperations
 from backend.client.subscription_ops import SubscriptionOperations
 from backend.client.testclock_ops import ClockOperations
+from backend.client.theme_ops import ThemeOperations
 from backend.client.token_ops import TokenOperations
 from backend.client.version_ops import VersionOperations
 from backend.client.webhook_ops import WebhookOperations
@@ -124,5 +125,6 @@ class Operations(AccountOperations, CatalogOperations, ClockOperations, CouponOp
                  CreditOperations,
                  CustomerOperations, EntitlementOperations, EstimateOperations, EventOperations,
                  MeOperations, PaymentOperations, PaywallOperations, SubscriptionOperations,
+                 ThemeOperations,
                  TokenOperations, VersionOperations, WebhookOperations):
     """The public API as methods. Sync clients return results, async clients awaitables."""

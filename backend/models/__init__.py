@@ -26,6 +26,7 @@ from backend.models.event import Event
 from backend.models.idempotency import IdempotencyRecord
 from backend.models.payment import Payment, PaymentMethod
 from backend.models.subscription import CustomerCredit, Invoice, InvoiceLine, Subscription
+from backend.models.themes import Theme, ThemeAssignment, ThemeVersion
 from backend.models.usage import (
     Meter,
     MeterUnique,
@@ -49,4 +50,5 @@ __all__ = [
     "Product", "Subscription", "Meter", "MeterUnique", "PromotionalEntitlement", "UsageAlert",
     "UsageCounter", "UsageEvent", "UsageReport", "WebhookAttempt", "WebhookEndpoint",
     "WebhookMessage", "WebhookOutbox",
+    "Theme", "ThemeAssignment", "ThemeVersion",
 ]

@@ -4,6 +4,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from backend.themes.schemas import ThemeRef
+
 BillingPeriod = Literal["monthly", "quarterly", "annual"]
 PriceModel = Literal["flat", "per_unit", "tiered", "package", "usage", "overage", "credit_pack"]
 PricingType = Literal["free", "paid", "custom"]
@@ -139,3 +141,4 @@ class Paywall(BaseModel):
     plans: list[PaywallPlan]
     addons: list[PaywallAddon]
     customer: PaywallCustomer | None = None
+    theme: ThemeRef | None = Field(None, description="The published theme of the paywall")

@@ -17,6 +17,8 @@ from backend.pricing.localisation import (
     choose_currency,
     currencies,
 )
+from backend.themes.repository import ThemeRepository
+from backend.themes.service import theme_for
 
 
 def pick_currency(wanted: str | None, subscribed: str | None, country: str | None,
@@ -35,7 +37,8 @@ def render_paywall(
 ) -> Rendered:
     """The paywall JSON of a product for a visitor or (with a secret key) a customer.
 
-    Rendered paywalls are cached per catalog revision, so any catalog change is visible at once.
+    Rendered paywalls are cached per catalog revision and published theme version, so any
+    catalog change or theme publish is visible at once.
     """
     currency, country = currency_param(currency), country_param(country)
     repo = CatalogRepository(session, environment_id)
@@ -62,6 +65,7 @@ def render_paywall(
         country = country or customer.billing_country
         locale = locale or customer.locale
     chosen_locale = normalize_locale(locale, settings.default_locale)
+    theme = theme_for(ThemeRepository(session, environment_id), "paywall")
 
     def render() -> bytes:
         # Archived plans are never shown, but pass their entitlements to plans inheriting from them.
@@ -84,8 +88,8 @@ def render_paywall(
             addons=[catalog.addon_public(a) for a in addons],
             features=features, currency=chosen, locale=chosen_locale, customer=context,
             country=country,
-        ).model_dump_json().encode()
+        ).model_copy(update={"theme": theme}).model_dump_json().encode()
 
     key = (environment_id, revision, product_id, currency, country, chosen_locale, context,
-           subscribed_currency)
+           subscribed_currency, theme.theme_id, theme.version)
     return cache.get_or_render(key, render)

@@ -262,5 +262,5 @@ def test_no_serious_accessibility_problems(storefront: Page, mode: str) -> None:
     expect(page.get_by_role("dialog")).to_be_visible()
     settle(page)
     # Inside the modal axe sometimes cannot place the text's background ("partially overlaps");
-    # its colours are the token pairs tests/theme checks, so only violations count here.
+    # its colours are the token pairs tests/tokens checks, so only violations count here.
     assert _accessibility_problems(page, "[data-testid=credit-dialog]", unmeasured_ok=True) == []

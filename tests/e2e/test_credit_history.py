@@ -273,7 +273,7 @@ def _serious_problems(page: Page) -> list[str]:
     serious = [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
                for v in results["violations"] if v["impact"] in ("serious", "critical")]
     # axe cannot measure SVG text; the chart's axis and legend colours are token pairs that
-    # tests/theme checks for AA (credit-chart-axis-text on credit-history-card-bg).
+    # tests/tokens checks for AA (credit-chart-axis-text on credit-history-card-bg).
     unmeasured = [f"unmeasured contrast at {n['target']}" for v in results["incomplete"]
                   if v["id"] == "color-contrast" for n in v["nodes"]
                   if not any("data-unformatted" in str(t) or "legendtext" in str(t)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from theme.tokens import Theme, default_theme, to_css
+from tokens import Theme, default_theme, to_css
 from widgets._ui.checkout_css import CHECKOUT_CSS
 from widgets._ui.credit_tables_css import CREDIT_TABLES_CSS
 from widgets._ui.credits_css import CREDITS_CSS
@@ -82,12 +82,15 @@ PAYWALL_CSS = """
   color: var(--tg-paywall-badge-text); font-size: var(--tg-font-size-1);
   font-weight: var(--tg-font-weight-semibold); letter-spacing: 0.01em; }
 .tg-plans { display: grid; gap: var(--tg-paywall-gap); align-items: stretch;
-  grid-template-columns: repeat(auto-fit, minmax(236px, 1fr)); }
+  grid-template-columns: repeat(var(--tg-paywall-columns),
+    minmax(var(--tg-paywall-card-min-width), 1fr)); }
 .tg-plan-card { position: relative; display: grid; grid-row: span 5; grid-template-rows: subgrid;
-  row-gap: 0; padding: 28px 24px; border-radius: var(--tg-paywall-card-radius);
+  row-gap: 0; padding: var(--tg-paywall-card-padding-y) var(--tg-paywall-card-padding-x);
+  text-align: var(--tg-paywall-align); border-radius: var(--tg-paywall-card-radius);
   background: var(--tg-paywall-card-bg); border: 1px solid var(--tg-paywall-card-border);
   box-shadow: var(--tg-paywall-card-shadow); min-width: 0; }
-.tg-plan-highlighted { border: 2px solid var(--tg-paywall-highlight-border); padding: 27px 23px;
+.tg-plan-highlighted { border: 2px solid var(--tg-paywall-highlight-border);
+  padding: calc(var(--tg-paywall-card-padding-y) - 1px) calc(var(--tg-paywall-card-padding-x) - 1px);
   box-shadow: var(--tg-paywall-highlight-shadow); background: var(--tg-paywall-highlight-bg); }
 .tg-plan-header { display: flex; flex-direction: column; gap: 6px; }
 .tg-plan-title-row { display: flex; align-items: center; justify-content: space-between;
@@ -109,7 +112,7 @@ PAYWALL_CSS = """
   color: var(--tg-paywall-caption-text); }
 .tg-price { display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 8px; row-gap: 4px;
   margin: 0; }
-.tg-price-amount { font-size: var(--tg-font-size-7); line-height: 1.1;
+.tg-price-amount { font-size: var(--tg-paywall-price-size); line-height: 1.1;
   font-weight: var(--tg-font-weight-bold); letter-spacing: -0.03em;
   color: var(--tg-paywall-price-text); font-variant-numeric: tabular-nums; }
 .tg-price-caption { font-size: var(--tg-font-size-2); line-height: 1.35;
@@ -207,11 +210,10 @@ PAYWALL_CSS = """
 
 
 def widget_css(theme: Theme | None = None) -> str:
-    """The theme's CSS variables followed by the widgets' class rules."""
-    return (to_css(theme or default_theme()) + BASE_CSS + PAYWALL_CSS + CHECKOUT_CSS + PORTAL_CSS
-            + USAGE_CSS
-            + CREDIT_TABLES_CSS
-            + CREDITS_CSS)
+    """The theme's CSS variables, the widgets' class rules, then the theme's scoped custom CSS."""
+    theme = theme or default_theme()
+    return (to_css(theme) + BASE_CSS + PAYWALL_CSS + CHECKOUT_CSS + PORTAL_CSS + USAGE_CSS
+            + CREDIT_TABLES_CSS + CREDITS_CSS + theme.custom_css)
 
 
 def stylesheet(theme: Theme | None = None) -> rx.Component:

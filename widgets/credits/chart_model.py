@@ -16,8 +16,8 @@ from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
 from backend.credits.schemas import CreditUsage, CurrencyBrief, UsageSeries
 from backend.kit.money import normalize_locale
-from theme.tokens import Theme, css_name, default_theme
-from theme.tokens.credit_charts import CREDIT_CHART_SERIES
+from tokens import Theme, css_name, default_theme
+from tokens.credit_charts import CREDIT_CHART_SERIES
 from widgets._ui.texts import fill
 
 RANGES: tuple[str, ...] = ("24h", "7d", "30d", "12m")

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backend.credits.schemas import CreditUsage
-from theme.tokens import contrast_ratio, default_theme
-from theme.tokens.credit_charts import CREDIT_CHART_SERIES
+from tokens import contrast_ratio, default_theme
+from tokens.credit_charts import CREDIT_CHART_SERIES
 from widgets.credits import chart_model as m
 from widgets.credits.chart_texts import CHART_TEXTS, chart_texts
 
@@ -193,7 +193,7 @@ def test_a_feature_keeps_its_colour_when_another_has_no_usage() -> None:
 
 
 def _lab(colour: str) -> tuple[float, float, float]:
-    from theme.tokens.contrast import parse_hex
+    from tokens.contrast import parse_hex
 
     def linear(c: float) -> float:
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tokens.group import ComponentGroup
+
 CHECKOUT: dict[str, str] = {
     "checkout-bg": "{surface-raised}",
     "checkout-border": "{border-subtle}",
@@ -48,4 +50,9 @@ CHECKOUT_CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (
     ("checkout-success-text", "checkout-success-bg"),
     ("checkout-cta-text", "checkout-cta-bg"),
     ("checkout-cta-text", "checkout-cta-hover-bg"),
+)
+
+GROUP = ComponentGroup(
+    key="checkout", label="Checkout", widgets=("checkout",), tokens=CHECKOUT,
+    contrast_pairs=CHECKOUT_CONTRAST_PAIRS,
 )

@@ -3,6 +3,8 @@ roles). The chart's series colours follow the semantic `chart-*` palette in orde
 
 from __future__ import annotations
 
+from tokens.group import ComponentGroup
+
 CHART_PALETTE_SIZE = 10
 
 CREDIT_CHART_SERIES: tuple[str, ...] = tuple(
@@ -68,4 +70,10 @@ CREDIT_CHARTS_CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (
     ("credit-grants-status-neutral-text", "credit-grants-status-neutral-bg"),
     ("credit-grants-status-voided-text", "credit-grants-status-voided-bg"),
     ("credit-grants-error-text", "credit-grants-error-bg"),
+)
+
+GROUP = ComponentGroup(
+    key="credit-charts", label="Credit usage chart and grants", widgets=("credit_usage", "credit_grants"), tokens=CREDIT_CHARTS,
+    contrast_pairs=CREDIT_CHARTS_CONTRAST_PAIRS,
+    ui_contrast_pairs=tuple((s, "credit-history-card-bg") for s in CREDIT_CHART_SERIES),
 )

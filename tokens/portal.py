@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tokens.group import ComponentGroup
+
 PORTAL: dict[str, str] = {
     "portal-bg": "{surface-raised}",
     "portal-border": "{border-subtle}",
@@ -41,4 +43,9 @@ PORTAL_CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (
     ("portal-body-text", "portal-alert-bg"),
     ("portal-danger-button-text", "portal-danger-button-bg"),
     ("portal-primary-text", "portal-primary-bg"),
+)
+
+GROUP = ComponentGroup(
+    key="portal", label="Customer portal", widgets=("customer_portal",), tokens=PORTAL,
+    contrast_pairs=PORTAL_CONTRAST_PAIRS,
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tokens.group import ComponentGroup
+
 USAGE: dict[str, str] = {
     "usage-title-text": "{text}",
     "usage-body-text": "{text-muted}",
@@ -20,4 +22,9 @@ USAGE_CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (
     ("usage-body-text", "usage-row-bg"),
     ("usage-warning-text", "usage-row-bg"),
     ("usage-full-text", "usage-row-bg"),
+)
+
+GROUP = ComponentGroup(
+    key="usage", label="Usage bars", widgets=("usage_bars",), tokens=USAGE,
+    contrast_pairs=USAGE_CONTRAST_PAIRS,
 )

@@ -3,6 +3,8 @@ roles)."""
 
 from __future__ import annotations
 
+from tokens.group import ComponentGroup
+
 CREDITS: dict[str, str] = {
     "credits-bg": "{surface-raised}",
     "credits-border": "{border-subtle}",
@@ -69,4 +71,9 @@ CREDITS_CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (
     ("credits-affix-text", "credits-affix-bg"),
     ("credits-primary-text", "credits-primary-bg"),
     ("credits-primary-text", "credits-primary-hover-bg"),
+)
+
+GROUP = ComponentGroup(
+    key="credits", label="Credit balance and auto-recharge", widgets=("credit_balance", "auto_recharge"), tokens=CREDITS,
+    contrast_pairs=CREDITS_CONTRAST_PAIRS,
 )

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from theme.tokens import (
+from tokens import (
     MODES,
     Theme,
     ThemeError,
@@ -15,7 +15,7 @@ from theme.tokens import (
     to_css,
     validate,
 )
-from theme.tokens.contrast import parse_hex, relative_luminance
+from tokens.contrast import parse_hex, relative_luminance
 
 
 @pytest.mark.parametrize(

@@ -1,15 +1,17 @@
-"""Component tokens: per-widget knobs that alias semantic roles (never base tokens)."""
+"""Component tokens of the Paywall widget (aliases of semantic roles, plus layout literals)."""
 
 from __future__ import annotations
 
-from theme.tokens.checkout import CHECKOUT, CHECKOUT_CONTRAST_PAIRS
-from theme.tokens.credit_charts import CREDIT_CHARTS, CREDIT_CHARTS_CONTRAST_PAIRS
-from theme.tokens.credits import CREDITS, CREDITS_CONTRAST_PAIRS
-from theme.tokens.portal import PORTAL, PORTAL_CONTRAST_PAIRS
-from theme.tokens.usage import USAGE, USAGE_CONTRAST_PAIRS
+from tokens.group import ComponentGroup
 
 PAYWALL: dict[str, str] = {
     "paywall-gap": "{space.5}",
+    "paywall-align": "left",
+    "paywall-columns": "auto-fit",
+    "paywall-card-min-width": "236px",
+    "paywall-card-padding-y": "28px",
+    "paywall-card-padding-x": "24px",
+    "paywall-price-size": "{font.size.7}",
     "paywall-card-bg": "{surface-raised}",
     "paywall-card-border": "{border-subtle}",
     "paywall-card-radius": "{radius-card}",
@@ -51,11 +53,7 @@ PAYWALL: dict[str, str] = {
     "paywall-focus-ring": "{focus-ring}",
 }
 
-COMPONENTS: dict[str, str] = {**PAYWALL, **CHECKOUT, **PORTAL, **USAGE, **CREDITS,
-                               **CREDIT_CHARTS}
-
-# Component text/background pairs checked like the semantic ones.
-COMPONENT_CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (
+PAYWALL_CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (
     ("paywall-title-text", "paywall-card-bg"),
     ("paywall-body-text", "paywall-card-bg"),
     ("paywall-caption-text", "paywall-card-bg"),
@@ -75,9 +73,14 @@ COMPONENT_CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (
     ("paywall-toggle-active-text", "paywall-toggle-active-bg"),
     ("paywall-badge-text", "paywall-badge-bg"),
     ("paywall-error-text", "paywall-error-bg"),
-    *CHECKOUT_CONTRAST_PAIRS,
-    *PORTAL_CONTRAST_PAIRS,
-    *USAGE_CONTRAST_PAIRS,
-    *CREDITS_CONTRAST_PAIRS,
-    *CREDIT_CHARTS_CONTRAST_PAIRS,
+)
+
+GROUP = ComponentGroup(
+    key="paywall", label="Paywall", widgets=("paywall",), tokens=PAYWALL,
+    contrast_pairs=PAYWALL_CONTRAST_PAIRS,
+    ui_contrast_pairs=(("paywall-highlight-border", "paywall-card-bg"),),
+    types={"paywall-align": "alignment", "paywall-columns": "columns",
+           "paywall-card-min-width": "dimension", "paywall-card-padding-y": "dimension",
+           "paywall-card-padding-x": "dimension"},
+    layout=("paywall-align", "paywall-columns", "paywall-card-min-width"),
 )

@@ -1,1 +1,0 @@
-"""Theming for Tollgate's widgets: design tokens and (later) the theme designer."""
