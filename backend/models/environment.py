@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from backend.models.base import Base, BigId, EnvironmentScoped, Timestamps
+from backend.models.base import Base, BigId, EnvironmentScoped, JsonType, Timestamps
 
 
 class Environment(Base, Timestamps):
@@ -20,6 +20,8 @@ class Environment(Base, Timestamps):
     test_clock_time: Mapped[datetime | None] = mapped_column(default=None)
     # Signs customer tokens (`backend.auth.customer_tokens`); never leaves the server.
     token_secret: Mapped[str | None] = mapped_column(String(64), default=None)
+    # Origins allowed to frame the hosted widget pages (`backend.embedding`); None: none.
+    embed_origins: Mapped[list[str] | None] = mapped_column(JsonType, default=None)
 
 
 class ApiKey(Base, EnvironmentScoped, Timestamps):

@@ -1,0 +1,1 @@
+"""Embedding widgets in other web apps: which origins may frame them."""
