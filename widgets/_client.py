@@ -32,6 +32,18 @@ def _api_key() -> str | None:
     return get_settings().api_key
 
 
+def publishable_key() -> str | None:
+    """The browser-safe key (`TOLLGATE_PUBLISHABLE_KEY`, or the demo's in `data/demo.env`)."""
+    from backend.config import get_settings
+
+    return get_settings().publishable_key
+
+
+def browser_api_url() -> str:
+    """The API's base URL as a browser sees it: `TOLLGATE_API_URL`, else the page's origin."""
+    return (_config["base_url"] or os.environ.get("TOLLGATE_API_URL") or "").rstrip("/")
+
+
 def generation() -> int:
     """Bumped by every `configure`, so clients made for an earlier backend are not reused."""
     return _config["generation"]

@@ -1,5 +1,5 @@
-"""The runnable Reflex app: the demo storefront at `/`, hosted widget pages under `/embed`, and
-the backend API under `/api` (one process, one port)."""
+"""The runnable Reflex app: the demo storefront at `/`, the theme designer at `/designer`, hosted
+widget pages under `/embed`, and the backend API under `/api` (one process, one port)."""
 
 from __future__ import annotations
 
@@ -17,13 +17,17 @@ from widgets.demo.credits import credits_page
 from widgets.demo.css import STOREFRONT_CSS
 from widgets.demo.pricing import storefront
 from widgets.demo.workspace import workspace_page
+from widgets.designer.css import DESIGNER_CSS
+from widgets.designer.state import DesignerState
+from widgets.designer.view import designer_page
 
 backend_app = create_app()
 widgets.configure(app=backend_app)
 
 app = rx.App(
     api_transformer=backend_app,
-    head_components=[widgets.stylesheet(), rx.el.style(STOREFRONT_CSS)],
+    head_components=[widgets.stylesheet(), rx.el.style(STOREFRONT_CSS),
+                     rx.el.style(DESIGNER_CSS)],
 )
 
 
@@ -55,3 +59,5 @@ app.add_page(checkout_page, route="/checkout", title="Checkout · Orbit Workspac
 app.add_page(workspace_page, route="/app", title="Workspace · Orbit Workspace")
 app.add_page(account_page, route="/account", title="Account · Orbit Workspace")
 app.add_page(credits_page, route="/credits", title="Credits · Orbit Workspace")
+app.add_page(designer_page, route="/designer", title="Theme designer · Orbit Workspace",
+             on_load=DesignerState.load)

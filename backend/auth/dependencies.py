@@ -1,9 +1,10 @@
-"""FastAPI dependencies: `AuthDep` accepts any valid key, `SecretDep` only secret keys,
-`CustomerDep` a customer token (`OptionalCustomerDep`: a customer token if one is sent)."""
+"""FastAPI dependencies: `AuthDep` accepts any valid key (`LinkAuthDep` also as `?key=`),
+`SecretDep` only secret keys, `CustomerDep` a customer token (`OptionalCustomerDep`: a customer
+token if one is sent)."""
 
 from typing import Annotated
 
-from fastapi import Depends, Header
+from fastapi import Depends, Header, Query
 
 from backend.auth.customer_tokens import CustomerPrincipal, verify_customer_token
 from backend.auth.keys import CUSTOMER_TOKEN_PREFIX
@@ -32,6 +33,18 @@ def current_principal(
     if principal.clock_time is not None:
         pin(principal.clock_time)  # the environment's frozen test clock, read with the key
     return principal
+
+
+def link_principal(
+    session: SessionDep,
+    key: Annotated[str | None, Query(max_length=200, include_in_schema=False)] = None,
+    authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
+    x_api_key: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> Principal:
+    """Like `current_principal`, also accepting `?key=` for resources a browser loads by URL
+    (a `<link>` cannot send headers); meant for the publishable key."""
+    sent = raw_key(authorization, x_api_key)
+    return current_principal(session, None, sent or (key or "").strip() or None)
 
 
 def secret_principal(principal: Annotated[Principal, Depends(current_principal)]) -> Principal:
@@ -70,6 +83,7 @@ def current_customer(
 
 
 AuthDep = Annotated[Principal, Depends(current_principal)]
+LinkAuthDep = Annotated[Principal, Depends(link_principal)]
 SecretDep = Annotated[Principal, Depends(secret_principal)]
 CustomerDep = Annotated[CustomerPrincipal, Depends(current_customer)]
 OptionalCustomerDep = Annotated[CustomerPrincipal | None, Depends(optional_customer)]

@@ -3,9 +3,9 @@ theme of a widget accepts any key (publishable keys included)."""
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response, status
+from fastapi import APIRouter, Depends, Header, Query, Response, status
 
-from backend.auth.dependencies import AuthDep, SecretDep
+from backend.auth.dependencies import AuthDep, LinkAuthDep, SecretDep
 from backend.db import SessionDep
 from backend.idempotency import IdempotencyDep
 from backend.kit.pagination import Page, PageParams, page_params
@@ -24,6 +24,7 @@ from backend.themes.schemas import (
 )
 
 router = APIRouter(tags=["themes"])
+CSS_MAX_AGE = 15
 PageDep = Annotated[PageParams, Depends(page_params)]
 
 
@@ -56,6 +57,21 @@ def published_theme(session: SessionDep, p: AuthDep,
                     widget: Annotated[str, Query(max_length=32)] = "paywall"):
     """The live theme of a widget kind (its assignment, else the default, else built-in)."""
     return service.published(ThemeRepository(session, p.environment_id), widget)
+
+
+@router.get("/themes/published.css", response_class=Response,
+            responses={200: {"content": {"text/css": {}}}, 304: {}})
+def published_css(session: SessionDep, p: LinkAuthDep,
+                  widget: Annotated[str, Query(max_length=32)] = "default",
+                  if_none_match: Annotated[str | None, Header(include_in_schema=False)] = None):
+    """The live theme of a widget as a stylesheet for a `<link>` (publishable key as `?key=`):
+    short-lived cache, revalidated by an ETag that changes with the theme version."""
+    css, etag = service.published_css(ThemeRepository(session, p.environment_id), widget)
+    headers = {"ETag": etag, "Vary": "Authorization, X-API-Key",
+               "Cache-Control": f"{'private' if p.is_secret else 'public'}, max-age={CSS_MAX_AGE}"}
+    if if_none_match and etag in {t.strip() for t in if_none_match.split(",")}:
+        return Response(status_code=304, headers=headers)
+    return Response(css, media_type="text/css", headers=headers)
 
 
 @router.get("/themes/assignments", response_model=list[AssignmentPublic])

@@ -2,6 +2,7 @@
 the widgets), drafts are edited, publishing makes an immutable version, rollback points back
 at an older one, and each widget reads its assigned theme, else the default, else built-in."""
 
+import hashlib
 from typing import Any
 
 from backend.errors import Invalid, NotFound
@@ -168,3 +169,13 @@ def theme_for(repo: ThemeRepository, widget: str) -> ThemeRef:
 def published(repo: ThemeRepository, widget: str) -> PublishedTheme:
     ref = theme_for(repo, widget)
     return PublishedTheme(**ref.model_dump(), css=to_css(build(ref.document)))
+
+
+def published_css(repo: ThemeRepository, widget: str) -> tuple[str, str]:
+    """The live theme of a widget as a stylesheet (custom properties on `.tg-root`, then its
+    scoped custom CSS) and its ETag (theme, version and a digest of the CSS)."""
+    ref = theme_for(repo, widget)
+    theme = build(ref.document)
+    css = to_css(theme) + theme.custom_css
+    digest = hashlib.sha256(css.encode()).hexdigest()[:12]
+    return css, f'"{ref.theme_id or "builtin"}.{ref.version or 0}.{digest}"'

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import reflex as rx
 
 from tokens import Theme, default_theme, to_css
+from widgets._client import browser_api_url, publishable_key
 from widgets._ui.checkout_css import CHECKOUT_CSS
 from widgets._ui.credit_tables_css import CREDIT_TABLES_CSS
 from widgets._ui.credits_css import CREDITS_CSS
@@ -85,7 +88,8 @@ PAYWALL_CSS = """
   grid-template-columns: repeat(var(--tg-paywall-columns),
     minmax(var(--tg-paywall-card-min-width), 1fr)); }
 .tg-plan-card { position: relative; display: grid; grid-row: span 5; grid-template-rows: subgrid;
-  row-gap: 0; padding: var(--tg-paywall-card-padding-y) var(--tg-paywall-card-padding-x);
+  grid-template-columns: minmax(0, 1fr); row-gap: 0;
+  padding: var(--tg-paywall-card-padding-y) var(--tg-paywall-card-padding-x);
   text-align: var(--tg-paywall-align); border-radius: var(--tg-paywall-card-radius);
   background: var(--tg-paywall-card-bg); border: 1px solid var(--tg-paywall-card-border);
   box-shadow: var(--tg-paywall-card-shadow); min-width: 0; }
@@ -123,8 +127,9 @@ PAYWALL_CSS = """
 .tg-configurator { display: flex; flex-direction: column; gap: 14px; margin-top: 18px;
   padding: 14px; border-radius: var(--tg-radius-3); background: var(--tg-surface-sunken);
   border: 1px solid var(--tg-border-subtle); }
-.tg-qty { display: flex; align-items: center; justify-content: space-between; gap: 12px; }
-.tg-qty-head { display: flex; flex-direction: column; min-width: 0; }
+.tg-qty { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between;
+  gap: 8px 12px; }
+.tg-qty-head { display: flex; flex-direction: column; flex: 1 1 0; min-width: 60px; }
 .tg-qty-label { font-size: var(--tg-font-size-2); font-weight: var(--tg-font-weight-semibold);
   color: var(--tg-paywall-title-text); }
 .tg-qty-hint { font-size: var(--tg-font-size-1); color: var(--tg-paywall-caption-text); }
@@ -216,6 +221,24 @@ def widget_css(theme: Theme | None = None) -> str:
             + CREDIT_TABLES_CSS + CREDITS_CSS + theme.custom_css)
 
 
-def stylesheet(theme: Theme | None = None) -> rx.Component:
-    """A `<style>` element with everything the widgets need; put it in the app's head."""
-    return rx.el.style(widget_css(theme))
+def published_css_url(widget: str = "default") -> str | None:
+    """The URL of the live theme's stylesheet (with the publishable key), or None without a key."""
+    key = publishable_key()
+    if not key:
+        return None
+    query = urlencode({"widget": widget, "key": key})
+    return f"{browser_api_url()}/api/v1/themes/published.css?{query}"
+
+
+def stylesheet(theme: Theme | None = None, *, published: bool = True) -> rx.Component:
+    """Everything the widgets need, for the app's head, lowest precedence first: the default
+    theme and the widgets' rules, a `<link>` to the published theme (so a publish restyles
+    every page without a rebuild), then `theme` if one is passed in code. A theme passed in
+    code is complete (its document over the default), so it replaces the published one."""
+    parts = [rx.el.style(widget_css())]
+    url = published_css_url() if published else None
+    if url:
+        parts.append(rx.el.link(rel="stylesheet", href=url))
+    if theme is not None:
+        parts.append(rx.el.style(to_css(theme) + theme.custom_css))
+    return rx.fragment(*parts)

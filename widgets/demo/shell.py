@@ -11,7 +11,7 @@ from widgets.demo.state import StorefrontState
 def header(current: str) -> rx.Component:
     """The demo site's header; `current` names the page (its label in the navigation)."""
     nav = [("Product", "/app"), ("Credits", "/credits"), ("Pricing", "/"),
-           ("Account", "/account"), ("Docs", "#")]
+           ("Account", "/account"), ("Designer", "/designer"), ("Docs", "#")]
     return rx.el.header(
         rx.el.div(
             rx.el.a(

@@ -1,0 +1,1 @@
+"""The no-code theme designer page (`/designer`): state, view and pure helpers."""

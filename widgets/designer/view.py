@@ -1,0 +1,210 @@
+"""The designer page at `/designer`: a control panel built from the token catalogue next to a
+live preview of the real widgets, themed by the edited draft."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+import widgets
+from tokens import STARTERS
+from widgets.demo.shell import page
+from widgets.designer import model
+from widgets.designer.state import DesignerState as S
+
+
+def _testid(name: str) -> dict[str, str]:
+    return {"data-testid": name}
+
+
+def _reset(name: str, label: str) -> rx.Component:
+    return rx.el.button(rx.icon("rotate-ccw", size=16), type="button", class_name="dz-reset",
+                        on_click=S.reset_token(name), disabled=~S.overridden[name],
+                        aria_label=f"Reset {label} to the default", title="Reset to default")
+
+
+def _warnings(name: str) -> rx.Component:
+    return rx.foreach(S.token_warnings[name], lambda text: rx.el.p(
+        rx.icon("triangle-alert", size=14, aria_hidden="true"), text, class_name="dz-warning",
+        custom_attrs=_testid(f"warning-{name}")))
+
+
+def _colour(c: model.Control) -> rx.Component:
+    hex_id = f"dz-{c.name}-hex"
+    return rx.el.div(
+        rx.el.label(c.label, html_for=hex_id, class_name="dz-label"),
+        rx.el.div(
+            rx.el.input(type="color", value=S.shown[c.name], class_name="dz-swatch",
+                        on_change=lambda v: S.set_colour(c.name, v),
+                        aria_label=f"{c.label} colour picker",
+                        custom_attrs=_testid(f"swatch-{c.name}")),
+            rx.el.input(type="text", id=hex_id, default_value=S.shown[c.name],
+                        key=S.shown[c.name], class_name="dz-input", spell_check=False,
+                        auto_complete="off", on_blur=lambda v: S.set_colour(c.name, v),
+                        custom_attrs=_testid(f"hex-{c.name}")),
+            _reset(c.name, c.label),
+            class_name="dz-row",
+        ),
+        rx.cond(S.field_errors.contains(c.name),
+                rx.el.p(S.field_errors[c.name], class_name="dz-error", role="alert")),
+        _warnings(c.name),
+        class_name="dz-field",
+    )
+
+
+def _select(c: model.Control, options: dict[str, str], on_change) -> rx.Component:
+    field_id = f"dz-{c.name}"
+    return rx.el.div(
+        rx.el.label(c.label, html_for=field_id, class_name="dz-label"),
+        rx.el.div(
+            rx.el.select(*[rx.el.option(text, value=value) for value, text in options.items()],
+                         id=field_id, value=S.shown[c.name], on_change=on_change,
+                         class_name="dz-select", custom_attrs=_testid(f"select-{c.name}")),
+            _reset(c.name, c.label),
+            class_name="dz-row",
+        ),
+        class_name="dz-field",
+    )
+
+
+def _radius(c: model.Control) -> rx.Component:
+    low, high = model.RADIUS_RANGE
+    return rx.el.div(
+        rx.el.label(c.label, html_for="dz-radius", class_name="dz-label"),
+        rx.el.div(
+            rx.el.input(type="range", id="dz-radius", min=low, max=high, step=1,
+                        value=S.shown[c.name], on_change=S.set_radius, class_name="dz-range",
+                        custom_attrs=_testid("radius")),
+            rx.el.span(S.shown[c.name] + "px", class_name="dz-value", aria_hidden="true"),
+            _reset(c.name, c.label),
+            class_name="dz-row",
+        ),
+        class_name="dz-field",
+    )
+
+
+def _control(c: model.Control) -> rx.Component:
+    if c.name in model.COLOUR_ROLES:
+        return _colour(c)
+    if c.name == model.RADIUS_TOKEN:
+        return _radius(c)
+    if c.name == "font-family":
+        return _select(c, model.FONTS, S.set_font)
+    choices = {v: v.replace("-", " ").capitalize() for v in model.LAYOUT_CHOICES[c.name]}
+    return _select(c, choices, lambda v: S.set_layout(c.name, v))
+
+
+def _section(title: str, *children: rx.Component) -> rx.Component:
+    return rx.el.fieldset(rx.el.legend(title, class_name="dz-section-title"), *children,
+                          class_name="dz-section")
+
+
+def _button(label: str, on_click, *, primary: bool = False, **props) -> rx.Component:
+    kind = "dz-primary" if primary else "tg-button-secondary"
+    return rx.el.button(label, type="button", on_click=on_click,
+                        class_name=f"tg-button {kind}", **props)
+
+
+def _actions() -> rx.Component:
+    return _section(
+        "Theme",
+        rx.el.div(
+            _button("Undo", S.undo, disabled=S.history.length() == 0),
+            _button("Redo", S.redo, disabled=S.future.length() == 0),
+            _button("Save draft", S.save_draft, custom_attrs=_testid("save")),
+            _button("Publish", S.publish, primary=True, custom_attrs=_testid("publish")),
+            class_name="dz-actions",
+        ),
+        rx.el.p(S.message, class_name="dz-message", role="status",
+                custom_attrs=_testid("designer-message")),
+        rx.el.div(
+            rx.el.label("Starter theme", html_for="dz-starter", class_name="dz-label"),
+            rx.el.div(
+                rx.el.select(*[rx.el.option(doc["name"], value=key)
+                               for key, doc in STARTERS.items()],
+                             id="dz-starter", value=S.starter, on_change=S.choose_starter,
+                             class_name="dz-select"),
+                _button("Apply", S.apply_starter),
+                class_name="dz-row",
+            ),
+            class_name="dz-field",
+        ),
+    )
+
+
+def _exchange() -> rx.Component:
+    return _section(
+        "Export and import",
+        rx.el.div(_button("Export CSS", S.export_css),
+                  _button("Export DTCG JSON", S.export_json), class_name="dz-actions"),
+        rx.el.div(
+            rx.el.label("Import DTCG JSON", html_for="dz-import", class_name="dz-label"),
+            rx.el.textarea(id="dz-import", value=S.import_text, on_change=S.set_import_text,
+                           class_name="dz-textarea", spell_check=False),
+            rx.el.div(_button("Import", S.import_json, disabled=S.import_text == ""),
+                      class_name="dz-actions"),
+            class_name="dz-field",
+        ),
+    )
+
+
+def _panel() -> rx.Component:
+    sections = [_section(title, *[_control(c) for c in group])
+                for title, group in model.controls().items()]
+    return rx.el.div(_actions(), *sections, _exchange(), class_name="dz-panel",
+                     aria_label="Theme controls", role="region")
+
+
+def _toggle(label: str, options: dict[str, str], current, on_pick) -> rx.Component:
+    return rx.el.div(
+        *[rx.el.button(text, type="button", class_name="dz-seg-button",
+                       aria_pressed=rx.cond(current == value, "true", "false"),
+                       on_click=on_pick(value), custom_attrs=_testid(f"preview-{value}"))
+          for value, text in options.items()],
+        role="group", aria_label=label, class_name="dz-seg",
+    )
+
+
+def _preview() -> rx.Component:
+    who = S.customer_id
+    stage = rx.el.div(
+        widgets.paywall("workspace", customer_id=who),
+        rx.el.div(widgets.credit_balance("credits", customer_id=who),
+                  widgets.usage_bars(customer_id=who), class_name="dz-stage-row"),
+        class_name="tg-root dz-stage",
+    )
+    return rx.el.section(
+        rx.el.div(
+            _toggle("Preview mode", {"light": "Light", "dark": "Dark"}, S.mode, S.set_mode),
+            _toggle("Preview width", {"desktop": "Desktop", "mobile": "Mobile"}, S.width,
+                    S.set_width),
+            class_name="dz-toolbar",
+        ),
+        rx.cond(S.warnings.length() > 0, rx.el.details(
+            rx.el.summary(S.warnings.length().to_string() + " contrast warnings",
+                          class_name="dz-label"),
+            rx.el.ul(rx.foreach(S.warnings, lambda w: rx.el.li(w)), class_name="dz-warnings"),
+            custom_attrs=_testid("warnings"))),
+        rx.el.div(
+            rx.el.style(S.preview_css),
+            stage,
+            class_name=rx.cond(S.width == "mobile", "tg-preview dz-preview dz-mobile",
+                               "tg-preview dz-preview"),
+            custom_attrs={"data-testid": "preview", "data-appearance": S.mode},
+        ),
+        aria_label="Live preview",
+    )
+
+
+def designer_page() -> rx.Component:
+    """The no-code theme designer."""
+    head = rx.el.section(
+        rx.el.h1("Theme designer", class_name="sf-page-title"),
+        rx.el.p("Edit the house theme and see the real widgets change. Publish to restyle "
+                "every page at once.", class_name="sf-page-lead"),
+        class_name="sf-container sf-page-head",
+    )
+    layout = rx.el.div(_panel(), _preview(), class_name="dz-layout",
+                       custom_attrs={"data-loaded": rx.cond(S.loaded, "true", "false")})
+    body = rx.el.section(layout,
+                         class_name="sf-container sf-page-body")
+    return page("Designer", head, body)
