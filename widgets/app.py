@@ -10,6 +10,7 @@ import reflex as rx
 
 import widgets
 from backend.app import create_app
+from backend.embedding.frame_guard import FrameGuard
 from widgets._ui.fonts import inter_font
 from widgets.demo.account import account_page
 from widgets.demo.checkout import checkout_page
@@ -25,7 +26,9 @@ backend_app = create_app()
 widgets.configure(app=backend_app)
 
 app = rx.App(
-    api_transformer=backend_app,
+    # The backend mounts the pages; FrameGuard lets only allowed origins frame /embed pages.
+    api_transformer=[backend_app,
+                     lambda asgi: FrameGuard(asgi, backend_app.state.session_factory)],
     head_components=[widgets.stylesheet(), rx.el.style(STOREFRONT_CSS),
                      rx.el.style(DESIGNER_CSS)],
 )
