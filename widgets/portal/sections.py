@@ -96,7 +96,7 @@ def _reason(state: type[PortalState], option: Var[Line]) -> rx.Component:
 
 def _cancel_dialog(state: type[PortalState], texts: Mapping[str, str]) -> rx.Component:
     return rx.dialog.root(
-        rx.dialog.trigger(rx.el.button(texts["cancel"], type="button", on_click=state.open_cancel,
+        rx.dialog.trigger(rx.el.button(texts["cancel"], type="button",
                                        class_name="tg-portal-danger-link",
                                        custom_attrs=testid("cancel-open"))),
         rx.dialog.content(

@@ -163,7 +163,10 @@ class PortalState(rx.ComponentState):
 
     @rx.event
     def set_cancel_open(self, value: bool):
-        self.cancel_open = bool(value)
+        """The dialog's trigger opens it (with the cancellation preview); Escape closes it."""
+        if value:
+            return type(self).open_cancel
+        self.cancel_open = False
 
     @rx.event
     def choose_reason(self, value: str):
