@@ -72,10 +72,6 @@ class CreditRepository(EnvironmentRepository):
         return list(self.session.scalars(select(CreditAccount).where(
             CreditAccount.id.in_(list(ids))).order_by(CreditAccount.id)))
 
-    def accounts_of_customer(self, customer_pk: int) -> list[CreditAccount]:
-        return list(self.session.scalars(select(CreditAccount).where(
-            CreditAccount.environment_id == self.env, CreditAccount.customer_id == customer_pk)))
-
     # -- grants --------------------------------------------------------------------------------
     def live_grants(self, account_pk: int) -> list[CreditGrant]:
         """Grants that may still hold credits (not voided, expiry not booked), fresh from the
@@ -183,10 +179,6 @@ class CreditRepository(EnvironmentRepository):
     def last_recharge(self, account_pk: int) -> CreditRecharge | None:
         return self.session.scalar(select(CreditRecharge).where(
             CreditRecharge.account_id == account_pk).order_by(CreditRecharge.id.desc()).limit(1))
-
-    def recharges(self, account_pk: int) -> list[CreditRecharge]:
-        return list(self.session.scalars(select(CreditRecharge).where(
-            CreditRecharge.account_id == account_pk).order_by(CreditRecharge.id)))
 
     # -- plan allowances -----------------------------------------------------------------------
     def live_subscriptions(self, customer_pk: int | None = None) -> list[Subscription]:
