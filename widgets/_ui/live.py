@@ -16,6 +16,7 @@ from reflex.vars import Var
 from backend.client import AsyncTollgateClient, TollgateError
 from widgets._customer import NoCustomer, as_customer
 from widgets._ui.feedback import empty_state, error_state
+from widgets._ui.themed import ThemedTexts
 from widgets._ui.varref import resolve, static_or_ref
 
 REFRESH_FOR_SECONDS = 15 * 60
@@ -28,9 +29,10 @@ def failure_detail(exc: Exception) -> str:
     return getattr(exc, "detail", "") or str(exc)
 
 
-class LiveWidget(rx.ComponentState):
+class LiveWidget(ThemedTexts):
     """A state mixin (as every ComponentState subclass is): the inputs, the loading status and
-    the load / hide / retry / keep_fresh events of a widget that stays fresh while shown."""
+    the load / hide / retry / keep_fresh events of a widget that stays fresh while shown, and
+    its theme texts (loaded before the first fetch)."""
 
     config: ClassVar[dict[str, Any]] = {}
     refresh_seconds: ClassVar[float] = 4.0
@@ -49,6 +51,7 @@ class LiveWidget(rx.ComponentState):
         self._request = await resolve(type(self).config, self)
         self._shown = True
         self._on_load()
+        await self._load_theme_texts(self._locale())
         await self._fetch_first()
         return type(self).keep_fresh
 
@@ -93,6 +96,10 @@ class LiveWidget(rx.ComponentState):
     def _no_customer(self) -> None:
         self.status = "no_customer"
 
+    async def _texts_changed(self) -> None:
+        if self._request and self.status == "ready":
+            await self._fetch(quiet=True)
+
     # -- helpers -------------------------------------------------------------------------------
     def _locale(self) -> str:
         return self._request.get("locale") or "en_US"
@@ -122,11 +129,12 @@ class LiveWidget(rx.ComponentState):
 
 # -- views -------------------------------------------------------------------------------------
 def live_config(inputs: Mapping[str, Any], text_overrides: Mapping[str, str] | None,
-                **settings: Any) -> dict[str, Any]:
+                texts_preview: bool = False, **settings: Any) -> dict[str, Any]:
     """A widget's config: each input as given, or the state var holding it (read on the
-    server), the text overrides and the widget's own settings."""
+    server), the text overrides, whether it previews a draft's texts, and its own settings."""
     config: dict[str, Any] = {k: static_or_ref(v, k) for k, v in inputs.items()}
-    config.update(text_overrides=dict(text_overrides or {}), **settings)
+    config.update(text_overrides=dict(text_overrides or {}), texts_preview=texts_preview,
+                  **settings)
     return config
 
 

@@ -12,6 +12,7 @@ from widgets._ui.checkout_css import CHECKOUT_CSS
 from widgets._ui.credit_tables_css import CREDIT_TABLES_CSS
 from widgets._ui.credits_css import CREDITS_CSS
 from widgets._ui.portal_css import PORTAL_CSS
+from widgets._ui.themed import use_host_texts
 from widgets._ui.usage_css import USAGE_CSS
 
 BASE_CSS = """
@@ -234,11 +235,14 @@ def stylesheet(theme: Theme | None = None, *, published: bool = True) -> rx.Comp
     """Everything the widgets need, for the app's head, lowest precedence first: the default
     theme and the widgets' rules, a `<link>` to the published theme (so a publish restyles
     every page without a rebuild), then `theme` if one is passed in code. A theme passed in
-    code is complete (its document over the default), so it replaces the published one."""
+    code is complete (its document over the default), so it replaces the published one's CSS;
+    its texts (`document["texts"]`) are registered for the widgets and win over the published
+    theme's, key by key."""
     parts = [rx.el.style(widget_css())]
     url = published_css_url() if published else None
     if url:
         parts.append(rx.el.link(rel="stylesheet", href=url))
     if theme is not None:
+        use_host_texts(theme.texts)
         parts.append(rx.el.style(to_css(theme) + theme.custom_css))
     return rx.fragment(*parts)

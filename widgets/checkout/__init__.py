@@ -37,6 +37,7 @@ def checkout(
     on_continue: Callable[..., Any] | None = None,
     on_cancel: Callable[..., Any] | None = None,
     text_overrides: Mapping[str, str] | None = None,
+    texts_preview: bool = False,
     class_name: str = "",
 ) -> rx.Component:
     """Checkout of `plan_id` for a signed-in customer.
@@ -52,6 +53,10 @@ def checkout(
     `{subscription_id, plan_id, plan_name, billing_period, change, effective, invoice_id,
     amount_charged}`. `on_continue()` adds a button to the success screen (e.g. to your account
     page); `on_cancel()` adds "Back to plans".
+
+    Texts: defaults < the published theme's < a theme passed to `widgets.stylesheet(theme)` <
+    `text_overrides`, in the customer's locale. `texts_preview` shows a theme draft's texts
+    pushed with `widgets.preview_texts` instead.
     """
     merge_texts(text_overrides)
     inputs = {"product_id": product_id, "plan_id": plan_id, "customer_id": customer_id,
@@ -60,7 +65,7 @@ def checkout(
     config: dict[str, Any] = {key: static_or_ref(value, key) for key, value in inputs.items()}
     config.update(text_overrides=dict(text_overrides or {}),
                   on_checkout_completed=on_checkout_completed, on_continue=on_continue,
-                  on_cancel=on_cancel)
+                  on_cancel=on_cancel, texts_preview=texts_preview)
     widget = CheckoutWidget.create(config=config, class_name=class_name)
     key: Var = Var.create("tg-checkout")
     for part in (product_id, plan_id, customer_id, customer_token, billing_period, intent,

@@ -14,7 +14,6 @@ from widgets.checkout import steps_view as steps
 from widgets.checkout.model import SummaryLine
 from widgets.checkout.state import CheckoutState
 from widgets.checkout.steps_view import form_id, testid
-from widgets.checkout.texts import merge_texts
 
 
 def _line(line: Var[SummaryLine]) -> rx.Component:
@@ -236,6 +235,6 @@ class CheckoutWidget(CheckoutState):
     @classmethod
     def get_component(cls, *, config: dict[str, Any], **props: Any) -> rx.Component:
         cls.config = config
-        return render(cls, texts=merge_texts(config.get("text_overrides")),
+        return render(cls, texts=cls.view_texts(config),
                       can_leave=config.get("on_cancel") is not None,
                       can_continue=config.get("on_continue") is not None, **props)

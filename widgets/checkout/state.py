@@ -11,6 +11,7 @@ import asyncio
 import dataclasses
 import logging
 import secrets
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import reflex as rx
@@ -21,6 +22,7 @@ from backend.paywall.schemas import Paywall, PaywallPlan
 from backend.subscriptions.schemas import ChangeResult, Preview, SubscriptionPublic
 from widgets._customer import NoCustomer
 from widgets._ui.format import format_date
+from widgets._ui.themed import ThemedTexts
 from widgets._ui.varref import resolve
 from widgets.checkout import actions, model
 from widgets.checkout.model import (
@@ -32,7 +34,7 @@ from widgets.checkout.model import (
     StepView,
     SummaryLine,
 )
-from widgets.checkout.texts import fill, merge_texts
+from widgets.checkout.texts import DEFAULT_TEXTS, fill
 from widgets.paywall import prices as pricing
 
 PREVIEW_DELAY = 0.35  # seconds of quiet after a change before the order is priced again
@@ -40,10 +42,12 @@ PREVIEW_DELAY = 0.35  # seconds of quiet after a change before the order is pric
 log = logging.getLogger(__name__)
 
 
-class CheckoutState(rx.ComponentState):
+class CheckoutState(ThemedTexts):
     """One instance per `widgets.checkout(...)` call; `config` is set when it is built."""
 
     config: ClassVar[dict[str, Any]] = {}
+    text_kind: ClassVar[str] = "checkout"
+    text_defaults: ClassVar[Mapping[str, str]] = DEFAULT_TEXTS
 
     status: str = "loading"  # loading | ready | error | no_customer | unavailable | success
     error_detail: str = ""
@@ -120,6 +124,7 @@ class CheckoutState(rx.ComponentState):
             self.status, self.error_detail = "error", actions.detail(exc)
             return
         self._paywall, self._methods = paywall, list(methods)
+        await self._load_theme_texts(paywall.locale)
         self._sub = model.live_subscription(list(subs), product)
         plan = model.plan_of(paywall, req["plan_id"])
         if plan is None or plan.pricing_type == "custom":
@@ -343,8 +348,8 @@ class CheckoutState(rx.ComponentState):
         return model.completion(result, plan.display_name if plan else "")
 
     # -- rendering ---------------------------------------------------------------------------
-    def _texts(self) -> dict[str, str]:
-        return merge_texts(self._request.get("text_overrides"))
+    async def _texts_changed(self) -> None:
+        self._render()
 
     def _locale(self) -> str:
         return self._paywall.locale if self._paywall else "en_US"

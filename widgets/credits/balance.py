@@ -200,15 +200,14 @@ class BalanceWidget(BalanceState):
     def get_component(cls, *, config: dict[str, Any], show_add_credits: bool = True,
                       class_name: str = "") -> rx.Component:
         cls.config = config
-        texts = balance_texts(config.get("text_overrides"))
-        return render(cls, texts, show_add_credits=show_add_credits, class_name=class_name)
+        return render(cls, cls.view_texts(config), show_add_credits=show_add_credits, class_name=class_name)
 
 
 def credit_balance(currency_id: str | Var, *, customer_id: MaybeVar = None,
                    customer_token: MaybeVar = None, locale: MaybeVar = None,
                    text_overrides: Mapping[str, str] | None = None, show_add_credits: bool = True,
                    on_purchase: Callable[..., Any] | None = None,
-                   class_name: str = "") -> rx.Component:
+                   texts_preview: bool = False, class_name: str = "") -> rx.Component:
     """The customer's remaining credits of `currency_id`: a big number with the unit name, a
     bar against the credits in force, the next expiry, scheduled credits and any overdraft,
     refreshed every few seconds while shown.
@@ -217,11 +216,13 @@ def credit_balance(currency_id: str | Var, *, customer_id: MaybeVar = None,
     or a custom amount with the customer's default card; `on_purchase(result)` is then called
     with `{currency_id, credits, grant_id, cost, balance}`. `customer_id` is a state var of
     your app read on the server (or pass a `customer_token` your server issued).
+    `texts_preview` shows a theme draft's texts pushed with `widgets.preview_texts`.
     """
     balance_texts(text_overrides)
     inputs = {"currency_id": currency_id, "customer_id": customer_id,
               "customer_token": customer_token, "locale": locale}
-    config = live_config(inputs, text_overrides, show_add_credits=show_add_credits,
+    config = live_config(inputs, text_overrides, texts_preview,
+                         show_add_credits=show_add_credits,
                          on_purchase=on_purchase)
     widget = BalanceWidget.create(config=config, show_add_credits=show_add_credits,
                                   class_name=class_name)

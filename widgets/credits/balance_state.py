@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import ClassVar
 
@@ -18,7 +19,7 @@ from widgets._ui.live import FAILURES, LiveWidget, failure_detail
 from widgets._ui.texts import fill as _fill
 from widgets.credits import model
 from widgets.credits.model import BalanceView, PurchaseOption
-from widgets.credits.texts import balance_texts
+from widgets.credits.texts import BALANCE_TEXTS
 
 CUSTOM = "custom"
 
@@ -27,6 +28,8 @@ class BalanceState(LiveWidget):
     """Re-reads the balance every few seconds while shown, so consumption elsewhere shows."""
 
     subject: ClassVar[str] = "credit balance"
+    text_kind: ClassVar[str] = "credit_balance"
+    text_defaults: ClassVar[Mapping[str, str]] = BALANCE_TEXTS
     log: ClassVar[logging.Logger] = logging.getLogger(__name__)
 
     view: rx.Field[BalanceView] = rx.field(default_factory=BalanceView)
@@ -63,9 +66,6 @@ class BalanceState(LiveWidget):
         balance, self._currency = got
         self._show(balance)
         self._ready()
-
-    def _texts(self) -> dict[str, str]:
-        return balance_texts(self._request.get("text_overrides"))
 
     def _show(self, balance: CreditBalance) -> None:
         locale, texts = self._locale(), self._texts()

@@ -159,8 +159,7 @@ class CreditGrantsWidget(CreditGrantsState):
     @classmethod
     def get_component(cls, *, config: dict[str, Any], class_name: str = "") -> rx.Component:
         cls.config = config
-        texts = grants_texts(config.get("text_overrides"))
-        return render(cls, texts, f"tg-credit-grants-{cls.get_full_name().split('.')[-1]}",
+        return render(cls, cls.view_texts(config), f"tg-credit-grants-{cls.get_full_name().split('.')[-1]}",
                       class_name)
 
 
@@ -168,17 +167,17 @@ def credit_grants(currency_id: str | Var, *, customer_id: MaybeVar = None,
                   customer_token: MaybeVar = None, locale: MaybeVar = None,
                   page_size: int = DEFAULT_PAGE_SIZE,
                   text_overrides: Mapping[str, str] | None = None,
-                  class_name: str = "") -> rx.Component:
+                  texts_preview: bool = False, class_name: str = "") -> rx.Component:
     """Every grant of `currency_id` the customer received (newest first): when, type, status,
     amount, used, remaining and expiry; headings sort the loaded rows, "Show more" loads
     `page_size` more; refreshed every few seconds while shown. `customer_id` is a state var of
-    your app read on the server (or pass a `customer_token`)."""
+    your app read on the server (or pass a `customer_token`). `texts_preview` shows a theme draft's texts pushed with `widgets.preview_texts`."""
     if not 1 <= page_size <= 100:
         raise ValueError("page_size must be between 1 and 100")
     grants_texts(text_overrides)
     inputs = {"currency_id": currency_id, "customer_id": customer_id,
               "customer_token": customer_token, "locale": locale}
-    config = live_config(inputs, text_overrides, page_size=page_size)
+    config = live_config(inputs, text_overrides, texts_preview, page_size=page_size)
     widget = CreditGrantsWidget.create(config=config, class_name=class_name)
     return keyed(widget, "tg-credit-grants", currency_id, customer_id, customer_token)
 

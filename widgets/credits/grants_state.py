@@ -5,6 +5,7 @@ while shown."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import ClassVar
 
 import reflex as rx
@@ -15,7 +16,7 @@ from widgets._ui.live import FAILURES, LiveWidget, failure_detail
 from widgets._ui.texts import fill
 from widgets.credits import grants_model
 from widgets.credits.grants_model import GrantRow
-from widgets.credits.grants_texts import grants_texts
+from widgets.credits.grants_texts import GRANTS_TEXTS
 
 DEFAULT_PAGE_SIZE = 10
 
@@ -27,6 +28,8 @@ class CreditGrantsState(LiveWidget):
 
     refresh_seconds: ClassVar[float] = 5.0
     subject: ClassVar[str] = "credit grants"
+    text_kind: ClassVar[str] = "credit_grants"
+    text_defaults: ClassVar[Mapping[str, str]] = GRANTS_TEXTS
     log: ClassVar[logging.Logger] = log
 
     rows: rx.Field[list[GrantRow]] = rx.field(default_factory=list)
@@ -74,9 +77,6 @@ class CreditGrantsState(LiveWidget):
             self.loading_more = False
 
     # -- helpers -------------------------------------------------------------------------------
-    def _texts(self) -> dict[str, str]:
-        return grants_texts(self._request.get("text_overrides"))
-
     def _currency(self) -> str:
         return str(self._request.get("currency_id") or "")
 

@@ -197,24 +197,24 @@ class RechargeWidget(RechargeState):
     @classmethod
     def get_component(cls, *, config: dict[str, Any], class_name: str = "") -> rx.Component:
         cls.config = config
-        return render(cls, recharge_texts(config.get("text_overrides")), class_name)
+        return render(cls, cls.view_texts(config), class_name)
 
 
 def auto_recharge(currency_id: str | Var, *, customer_id: MaybeVar = None,
                   customer_token: MaybeVar = None, locale: MaybeVar = None,
                   text_overrides: Mapping[str, str] | None = None,
                   on_saved: Callable[..., Any] | None = None,
-                  class_name: str = "") -> rx.Component:
+                  texts_preview: bool = False, class_name: str = "") -> rx.Component:
     """Automatic recharge of `currency_id` for the customer: a status card (on or off, the
     threshold and target, this month's spend against the limit, the last recharge) and a
     "Manage" form to switch it on, set the threshold, target balance, monthly spending limit
     and how long recharged credits last. Values are checked before saving; the API's field
     errors appear next to the same fields. `on_saved(settings)` is called after a save.
     `customer_id` is a state var of your app read on the server (or pass a
-    `customer_token`)."""
+    `customer_token`). `texts_preview` shows a theme draft's texts pushed with `widgets.preview_texts`."""
     recharge_texts(text_overrides)
     inputs = {"currency_id": currency_id, "customer_id": customer_id,
               "customer_token": customer_token, "locale": locale}
-    config = live_config(inputs, text_overrides, on_saved=on_saved)
+    config = live_config(inputs, text_overrides, texts_preview, on_saved=on_saved)
     widget = RechargeWidget.create(config=config, class_name=class_name)
     return keyed(widget, "tg-auto-recharge", currency_id, customer_id, customer_token)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -21,7 +22,7 @@ from widgets._ui.texts import fill
 from widgets.credits import model
 from widgets.credits import recharge_model as rmodel
 from widgets.credits.recharge_model import FIELDS, RechargeView
-from widgets.credits.texts import recharge_texts
+from widgets.credits.texts import RECHARGE_TEXTS
 
 
 def _no_errors() -> dict[str, str]:
@@ -32,6 +33,8 @@ class RechargeState(LiveWidget):
     """Re-reads the status every few seconds while shown (a recharge may just have run)."""
 
     subject: ClassVar[str] = "auto-recharge"
+    text_kind: ClassVar[str] = "auto_recharge"
+    text_defaults: ClassVar[Mapping[str, str]] = RECHARGE_TEXTS
     log: ClassVar[logging.Logger] = logging.getLogger(__name__)
 
     view: rx.Field[RechargeView] = rx.field(default_factory=RechargeView)
@@ -64,9 +67,6 @@ class RechargeState(LiveWidget):
         if self.form_open:
             self._check(validate=False)
         self._ready()
-
-    def _texts(self) -> dict[str, str]:
-        return recharge_texts(self._request.get("text_overrides"))
 
     def _locale(self) -> str:
         return normalize_locale(self._request.get("locale"))

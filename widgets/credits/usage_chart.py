@@ -128,26 +128,25 @@ class CreditUsageWidget(CreditUsageState):
     @classmethod
     def get_component(cls, *, config: dict[str, Any], class_name: str = "") -> rx.Component:
         cls.config = config
-        texts = chart_texts(config.get("text_overrides"))
-        return render(cls, texts, f"tg-credit-usage-{cls.get_full_name().split('.')[-1]}",
+        return render(cls, cls.view_texts(config), f"tg-credit-usage-{cls.get_full_name().split('.')[-1]}",
                       class_name)
 
 
 def credit_usage(currency_id: str | Var, *, customer_id: MaybeVar = None,
                  customer_token: MaybeVar = None, locale: MaybeVar = None,
                  range: str = "30d", text_overrides: Mapping[str, str] | None = None,
-                 class_name: str = "") -> rx.Component:
+                 texts_preview: bool = False, class_name: str = "") -> rx.Component:
     """Credits of `currency_id` the customer used, stacked by feature, for the last 24 hours,
     7 days, 30 days or 12 months (`range`: "24h", "7d", "30d" or "12m", the customer can
     switch), with the total spend and each feature's total; refreshed every few seconds while
     shown. `customer_id` is a state var of your app read on the server (or pass a
-    `customer_token`)."""
+    `customer_token`). `texts_preview` shows a theme draft's texts pushed with `widgets.preview_texts`."""
     if range not in RANGES:
         raise ValueError(f"range must be one of {', '.join(RANGES)}")
     chart_texts(text_overrides)
     inputs = {"currency_id": currency_id, "customer_id": customer_id,
               "customer_token": customer_token, "locale": locale}
-    config = live_config(inputs, text_overrides, range=range)
+    config = live_config(inputs, text_overrides, texts_preview, range=range)
     widget = CreditUsageWidget.create(config=config, class_name=class_name)
     return keyed(widget, "tg-credit-usage", currency_id, customer_id, customer_token)
 

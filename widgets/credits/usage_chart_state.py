@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Mapping
 from typing import ClassVar
 
 import plotly.graph_objects as go
@@ -15,7 +16,7 @@ from backend.credits.schemas import CreditUsage
 from widgets._ui.live import LiveWidget
 from widgets.credits import chart_model
 from widgets.credits.chart_model import LegendRow
-from widgets.credits.chart_texts import chart_texts
+from widgets.credits.chart_texts import CHART_TEXTS
 
 
 class CreditUsageState(LiveWidget):
@@ -23,6 +24,8 @@ class CreditUsageState(LiveWidget):
 
     refresh_seconds: ClassVar[float] = 5.0
     subject: ClassVar[str] = "credit usage"
+    text_kind: ClassVar[str] = "credit_usage"
+    text_defaults: ClassVar[Mapping[str, str]] = CHART_TEXTS
     log: ClassVar[logging.Logger] = logging.getLogger(__name__)
 
     range: str = chart_model.DEFAULT_RANGE
@@ -54,6 +57,10 @@ class CreditUsageState(LiveWidget):
         await self._fetch()
         self.switching = False
 
+    async def _texts_changed(self) -> None:
+        self._signature = ""  # re-apply the same data with the new texts
+        await super()._texts_changed()
+
     async def _tick(self) -> None:
         if not self.switching:
             await self._fetch(quiet=True)
@@ -77,7 +84,7 @@ class CreditUsageState(LiveWidget):
 
     def _apply(self, usage: CreditUsage, range_: str) -> None:
         locale = self._locale()
-        texts = chart_texts(self._request.get("text_overrides"))
+        texts = self._texts()
         shown = chart_model.view(usage, range_, locale, texts)
         self.total, self.unit, self.caption = shown.total, shown.unit, shown.caption
         self.chart_label, self.empty, self.rows = shown.label, shown.empty, shown.rows

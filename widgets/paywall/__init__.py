@@ -34,6 +34,7 @@ def paywall(
     highlighted_plan_id: str | None = None,
     preferred_billing_period: Literal["monthly", "annual"] | None = None,
     skeleton_count: int = 3,
+    texts_preview: bool = False,
     class_name: str = "",
 ) -> rx.Component:
     """A pricing table for `product_id`, loaded from the backend when it mounts.
@@ -51,6 +52,10 @@ def paywall(
 
     Per-seat and tiered plans get a seat input (min/max from the price, +/- buttons); its
     total comes from the backend's estimate endpoint, fetched in the state on the server.
+
+    Texts: the defaults, then the published theme's (`texts.paywall.<locale>`), then those of
+    a theme passed to `widgets.stylesheet(theme)`, then `text_overrides` (unknown keys raise).
+    `texts_preview` shows a theme draft's texts pushed with `widgets.preview_texts` instead.
     """
     merge_texts(text_overrides)
     inputs = {"product_id": product_id, "customer_id": customer_id, "currency": currency,
@@ -60,6 +65,7 @@ def paywall(
         text_overrides=dict(text_overrides or {}),
         highlighted_plan_id=highlighted_plan_id,
         preferred_billing_period=preferred_billing_period,
+        texts_preview=texts_preview,
     )
     widget = PaywallWidget.create(
         config=config,

@@ -11,7 +11,6 @@ from reflex.vars import Var
 from widgets._ui.feedback import empty_state, error_state, skeleton_cards
 from widgets.paywall.price_view import price_block
 from widgets.paywall.state import PaywallState
-from widgets.paywall.texts import merge_texts
 from widgets.paywall.view import PERIODS, PlanCard
 
 PlanSelectedHandler = Callable[..., Any]
@@ -21,7 +20,7 @@ def _testid(value: str | Var) -> dict[str, Any]:
     return {"data-testid": value}
 
 
-def _period_toggle(state: type[PaywallState], texts: Mapping[str, str]) -> rx.Component:
+def _period_toggle(state: type[PaywallState], texts: Mapping[str, Any]) -> rx.Component:
     group = f"tg-period-{state.get_name()}"
 
     def option(period: str) -> rx.Component:
@@ -144,7 +143,7 @@ def _card(
 def render(
     state: type[PaywallState],
     *,
-    texts: Mapping[str, str],
+    texts: Mapping[str, Any],
     on_plan_selected: PlanSelectedHandler | None,
     skeleton_count: int,
     class_name: str,
@@ -183,4 +182,4 @@ class PaywallWidget(PaywallState):
     def get_component(cls, *, config: dict[str, Any], **props: Any) -> rx.Component:
         """Keep this instance's `config` server-side and build its view."""
         cls.config = {**config, "on_plan_selected": props.get("on_plan_selected")}
-        return render(cls, texts=merge_texts(config.get("text_overrides")), **props)
+        return render(cls, texts=cls.view_texts(config), **props)

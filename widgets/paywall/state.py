@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import reflex as rx
@@ -13,9 +14,10 @@ from backend.client import TollgateError
 from backend.estimates.schemas import Estimate
 from backend.paywall.schemas import Paywall, PriceComponent
 from widgets._client import get_client
+from widgets._ui.themed import ThemedTexts
 from widgets._ui.varref import resolve
 from widgets.paywall import prices as pricing
-from widgets.paywall.texts import fill, merge_texts
+from widgets.paywall.texts import DEFAULT_TEXTS, fill
 from widgets.paywall.view import Pick, PlanCard, build_cards, choose_period, savings_label
 
 ESTIMATE_DELAY = 0.3  # seconds of quiet after a +/- click before the estimate is fetched
@@ -41,7 +43,7 @@ def accepts_quantities(handler: Any) -> bool:
     return len(positional) >= 4
 
 
-class PaywallState(rx.ComponentState):
+class PaywallState(ThemedTexts):
     """One instance per `widgets.paywall(...)` call (Reflex creates a subclass per instance).
 
     `config` (product, customer, currency, texts...) is set per instance when the component
@@ -54,9 +56,13 @@ class PaywallState(rx.ComponentState):
     server, debounced, and cached per plan, period and quantity; while one loads the last total
     stays on screen, and a failed estimate shows its error inline. `selected_quantities` holds
     `{plan_id: {feature_id: quantity}}` for a host that wants to read it from state.
+
+    Theme texts come from the theme the paywall read carries (see `ThemedTexts`).
     """
 
     config: ClassVar[dict[str, Any]] = {}
+    text_kind: ClassVar[str] = "paywall"
+    text_defaults: ClassVar[Mapping[str, str]] = DEFAULT_TEXTS
 
     status: str = "loading"
     period: str = "monthly"
@@ -189,9 +195,6 @@ class PaywallState(rx.ComponentState):
             pick.pending = False
             self._render()
 
-    def _texts(self) -> dict[str, str]:
-        return merge_texts(self._request.get("text_overrides"))
-
     def _seat(self, plan_id: str) -> PriceComponent | None:
         if self._paywall is None:
             return None
@@ -257,11 +260,16 @@ class PaywallState(rx.ComponentState):
             self.error_detail = getattr(exc, "detail", "") or str(exc)
             return
         self._paywall = paywall
+        published = (paywall.theme.document.get("texts") or {}) if paywall.theme else None
+        await self._load_theme_texts(request.get("locale") or paywall.locale, published)
         self._picks, self._estimates, self._seq = {}, {}, {}
         self.period = choose_period(paywall, request.get("preferred_billing_period"))
         self._render()
         self.error_detail = ""
         self.status = "ready"
+
+    async def _texts_changed(self) -> None:
+        self._render()
 
     def _render(self) -> None:
         paywall = self._paywall

@@ -30,6 +30,7 @@ def customer_portal(
     hidden_sections: Iterable[str] = (),
     locale: MaybeVar = None,
     text_overrides: Mapping[str, str] | None = None,
+    texts_preview: bool = False,
     class_name: str = "",
 ) -> rx.Component:
     """The customer's account for one product.
@@ -40,7 +41,8 @@ def customer_portal(
     call `on_plan_selected(plan_id, billing_period, intent, quantities)`, typically leading into
     checkout). Show only some with `sections=[...]` or leave some out with
     `hidden_sections=[...]`. `customer_id` is a state var of your app, read on the server; or
-    pass a `customer_token` your server issued.
+    pass a `customer_token` your server issued. `texts_preview` (also given to the usage bars
+    and plans inside) shows a theme draft's texts pushed with `widgets.preview_texts`.
     """
     merge_texts(text_overrides)
     chosen = tuple(s for s in (sections or SECTIONS) if s not in set(hidden_sections))
@@ -50,10 +52,11 @@ def customer_portal(
     inputs = {"product_id": product_id, "customer_id": customer_id,
               "customer_token": customer_token, "locale": locale}
     config: dict[str, Any] = {k: static_or_ref(v, k) for k, v in inputs.items()}
-    config["text_overrides"] = dict(text_overrides or {})
+    config.update(text_overrides=dict(text_overrides or {}), texts_preview=texts_preview)
     usage = usage_bars(customer_id=customer_id, customer_token=customer_token, locale=locale,
-                       title=False) if "usage" in chosen else None
-    plans = paywall(product_id, customer_id=customer_id, on_plan_selected=on_plan_selected) \
+                       title=False, texts_preview=texts_preview) if "usage" in chosen else None
+    plans = paywall(product_id, customer_id=customer_id, on_plan_selected=on_plan_selected,
+                    texts_preview=texts_preview) \
         if "plans" in chosen and customer_token is None else None
     widget = PortalWidget.create(config=config, shown=chosen, usage=usage, plans=plans,
                                  class_name=class_name)

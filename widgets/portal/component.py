@@ -12,7 +12,6 @@ from widgets._ui.feedback import empty_state, error_state, sr_only
 from widgets.portal import sections
 from widgets.portal.sections import card, testid
 from widgets.portal.state import PortalState
-from widgets.portal.texts import merge_texts
 
 
 def _skeleton(texts: Mapping[str, str]) -> rx.Component:
@@ -82,5 +81,5 @@ class PortalWidget(PortalState):
                       usage: rx.Component | None = None, plans: rx.Component | None = None,
                       class_name: str = "") -> rx.Component:
         cls.config = config
-        return render(cls, texts=merge_texts(config.get("text_overrides")), shown=shown,
+        return render(cls, texts=cls.view_texts(config), shown=shown,
                       usage=usage, plans=plans, class_name=class_name)

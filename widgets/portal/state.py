@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import reflex as rx
@@ -14,11 +15,12 @@ from backend.me.schemas import Portal
 from backend.payments.schemas import PaymentMethodPublic
 from widgets._customer import NoCustomer, as_customer
 from widgets._ui.format import format_date
+from widgets._ui.themed import ThemedTexts
 from widgets._ui.varref import resolve
 from widgets.checkout import model as checkout_model
 from widgets.portal import model
 from widgets.portal.model import InvoiceRow, Line, Overview, Scheduled
-from widgets.portal.texts import fill, merge_texts
+from widgets.portal.texts import DEFAULT_TEXTS, fill
 
 INVOICES_PAGE = 10
 
@@ -29,8 +31,10 @@ def _detail(exc: Exception) -> str:
     return getattr(exc, "detail", "") or str(exc)
 
 
-class PortalState(rx.ComponentState):
+class PortalState(ThemedTexts):
     config: ClassVar[dict[str, Any]] = {}
+    text_kind: ClassVar[str] = "customer_portal"
+    text_defaults: ClassVar[Mapping[str, str]] = DEFAULT_TEXTS
 
     status: str = "loading"  # loading | ready | error | no_customer
     error_detail: str = ""
@@ -82,6 +86,7 @@ class PortalState(rx.ComponentState):
 
     async def _fetch(self) -> None:
         product = self._request["product_id"]
+        await self._load_theme_texts(self._request.get("locale"))
         try:
             portal, invoices = await self._call(lambda c: asyncio.gather(
                 c.get_my_portal(product), c.list_my_invoices(limit=INVOICES_PAGE)))
@@ -98,8 +103,9 @@ class PortalState(rx.ComponentState):
         self._cursor, self.more_invoices = invoices.next_cursor, invoices.has_more
         self.status, self.error_detail = "ready", ""
 
-    def _texts(self) -> dict[str, str]:
-        return merge_texts(self._request.get("text_overrides"))
+    async def _texts_changed(self) -> None:
+        if self._portal is not None:
+            self._render(self._portal)
 
     def _date(self, value) -> str:
         return format_date(value, self._request.get("locale") or "en_US")

@@ -4,6 +4,7 @@ and view (a labelled progress bar per metered feature; loading, empty and error 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any, ClassVar
 
 import reflex as rx
@@ -12,7 +13,6 @@ from reflex.vars import Var
 from widgets._ui.feedback import empty_state, error_state, sr_only
 from widgets._ui.format import format_date
 from widgets._ui.live import LiveWidget
-from widgets._ui.texts import merge
 from widgets.usage.model import DEFAULT_TEXTS, UsageRow, rows
 
 
@@ -20,6 +20,8 @@ class UsageState(LiveWidget):
     """Re-reads usage every few seconds while the widget is shown (bounded in time)."""
 
     subject: ClassVar[str] = "usage"
+    text_kind: ClassVar[str] = "usage_bars"
+    text_defaults: ClassVar[Mapping[str, str]] = DEFAULT_TEXTS
     log: ClassVar[logging.Logger] = logging.getLogger(__name__)
 
     usage: rx.Field[list[UsageRow]] = rx.field(default_factory=list)
@@ -32,7 +34,7 @@ class UsageState(LiveWidget):
         if data is None:
             return
         locale = self._locale()
-        texts = merge(DEFAULT_TEXTS, self._request.get("text_overrides"), "usage")
+        texts = self._texts()
         self.usage = rows(data.entitlements, locale, lambda d: format_date(d, locale), texts)
         self._ready()
 
@@ -63,7 +65,7 @@ def _row(row: Var[UsageRow]) -> rx.Component:
     )
 
 
-def render(state: type[UsageState], texts: dict[str, str], title: bool,
+def render(state: type[UsageState], texts: Mapping[str, Any], title: bool,
            class_name: str) -> rx.Component:
     body = rx.match(
         state.status,
@@ -92,5 +94,4 @@ class UsageWidget(UsageState):
     def get_component(cls, *, config: dict[str, Any], title: bool = True,
                       class_name: str = "") -> rx.Component:
         cls.config = config
-        texts = merge(DEFAULT_TEXTS, config.get("text_overrides"), "usage")
-        return render(cls, texts, title, class_name)
+        return render(cls, cls.view_texts(config), title, class_name)

@@ -1,0 +1,160 @@
+"""Theme texts at run time, shared by every widget.
+
+A widget's state subclasses `ThemedTexts` and names its kind and default texts. When it loads,
+`_load_theme_texts(locale)` puts the theme's texts for its kind and locale into `theme_texts`:
+the published theme (fetched through the shared client, cached for a few seconds per process;
+the paywall passes the theme its read model carries) with the host's theme in code over it
+(`widgets.stylesheet(theme)` registers it). Views read texts through `view_texts(config)`:
+the default on the first render, the theme's text once loaded, a prop override always.
+Server-filled texts come from `_texts()`, the merged layers.
+
+A widget built with `texts_preview=True` (the designer's preview) loads no theme texts; the
+designer shows a draft's in it with `preview_texts(state, texts, locale)`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
+
+import reflex as rx
+
+from backend.client import TollgateError
+from widgets._client import get_client
+from widgets._ui.texts import merge
+from widgets._ui.theme_texts import ThemeTexts, layered, theme_layer
+
+PUBLISHED_SECONDS = 15.0  # as long as browsers keep published.css
+_FAILURES = (TollgateError, RuntimeError, ValueError)
+
+log = logging.getLogger(__name__)
+_host: dict[str, Any] = {}
+_published: dict[str, tuple[float, ThemeTexts]] = {}
+_running: dict[str, tuple[asyncio.AbstractEventLoop, asyncio.Task]] = {}
+_previews: dict[str, type[ThemedTexts]] = {}
+
+
+# -- sources ---------------------------------------------------------------------------------
+def use_host_texts(texts: ThemeTexts | None) -> None:
+    """Texts of the theme the host app passes in code (`{kind: {locale: {key: text}}}`); they
+    win over the published theme's. `widgets.stylesheet(theme)` calls this."""
+    _host.clear()
+    _host.update(dict(texts or {}))
+
+
+def host_texts() -> ThemeTexts:
+    return _host
+
+
+def forget_published() -> None:
+    """Drop the cached published texts (after a publish in this process)."""
+    _published.clear()
+
+
+async def _fetch_published(kind: str) -> ThemeTexts:
+    try:
+        theme = await get_client().published_theme(kind)
+        texts: ThemeTexts = theme.document.get("texts") or {}
+    except _FAILURES as exc:
+        log.warning("published theme of %s not loaded, default texts shown: %s", kind, exc)
+        texts = {}
+    _published[kind] = (time.monotonic() + PUBLISHED_SECONDS, texts)
+    return texts
+
+
+async def published_texts(kind: str) -> ThemeTexts:
+    """The `texts` of the published theme of a widget kind, fetched at most once per
+    `PUBLISHED_SECONDS` however many widgets ask at the same time ({} when unreachable)."""
+    cached = _published.get(kind)
+    if cached is not None and cached[0] > time.monotonic():
+        return cached[1]
+    loop = asyncio.get_running_loop()
+    running = _running.get(kind)
+    if running is None or running[0] is not loop or running[1].done():
+        running = (loop, loop.create_task(_fetch_published(kind)))
+        _running[kind] = running
+    try:
+        return await asyncio.shield(running[1])
+    finally:
+        if running[1].done() and _running.get(kind) is running:
+            _running.pop(kind, None)
+
+
+# -- views -----------------------------------------------------------------------------------
+class TextView(Mapping[str, Any]):
+    """A widget's texts for its view: a prop override as a plain string, any other text as
+    "the theme's text once loaded, else the default"."""
+
+    def __init__(self, state: type[ThemedTexts], props: Mapping[str, str] | None):
+        self._state = state
+        self._props = dict(props or {})
+        self._texts = merge(state.text_defaults, self._props, state.text_kind)
+
+    def __getitem__(self, key: str) -> Any:
+        text = self._texts[key]
+        if key in self._props:
+            return text
+        themed = self._state.theme_texts
+        return rx.cond(themed.contains(key), themed[key], text)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+
+# -- state -----------------------------------------------------------------------------------
+class ThemedTexts(rx.ComponentState):
+    """A state mixin: the theme's texts of this widget instance for its kind and locale."""
+
+    config: ClassVar[dict[str, Any]] = {}
+    text_kind: ClassVar[str] = ""
+    text_defaults: ClassVar[Mapping[str, str]] = {}
+
+    theme_texts: dict[str, str] = {}
+
+    @classmethod
+    def view_texts(cls, config: Mapping[str, Any]) -> TextView:
+        """The texts for this instance's view (call from `get_component`)."""
+        if config.get("texts_preview"):
+            _previews[cls.get_full_name()] = cls
+        return TextView(cls, config.get("text_overrides"))
+
+    def _text_props(self) -> Mapping[str, str]:
+        return type(self).config.get("text_overrides") or {}
+
+    def _texts(self) -> dict[str, str]:
+        """Every text merged: defaults < theme texts < props (for server-filled texts)."""
+        return layered(self.text_defaults, self.theme_texts, self._text_props())
+
+    async def _load_theme_texts(self, locale: str | None,
+                                published: ThemeTexts | None = None) -> None:
+        """Load the theme texts for `locale`; `published` is the published theme's `texts`
+        when the caller already has it (fetched otherwise). A preview keeps what it was shown."""
+        if type(self).config.get("texts_preview"):
+            return
+        if published is None:
+            published = await published_texts(self.text_kind)
+        self.theme_texts = theme_layer(self.text_kind, locale, self.text_defaults, published,
+                                       host_texts(), self._text_props())
+
+    async def _show_theme_texts(self, texts: Mapping[str, str]) -> None:
+        self.theme_texts = dict(texts)
+        await self._texts_changed()
+
+    async def _texts_changed(self) -> None:
+        """Re-fill the server-side texts after the theme texts changed (a preview edit)."""
+
+
+async def preview_texts(from_state: rx.State, texts: ThemeTexts | None, locale: str) -> None:
+    """Show `texts` (a theme document's `texts`, e.g. a draft's) in `locale` in every widget
+    built with `texts_preview=True`, for the client `from_state` belongs to."""
+    for cls in list(_previews.values()):
+        widget = await from_state.get_state(cls)
+        props = type(widget).config.get("text_overrides") or {}
+        await widget._show_theme_texts(theme_layer(cls.text_kind, locale, cls.text_defaults,
+                                                   texts, None, props))
