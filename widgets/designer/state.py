@@ -11,6 +11,7 @@ import reflex as rx
 from backend.client import TollgateError
 from tokens import STARTERS, build, export_dtcg, import_dtcg, is_colour, to_css
 from widgets._client import get_client
+from widgets._ui.themed import forget_published
 from widgets.demo.state import StorefrontState
 from widgets.designer import model
 
@@ -184,6 +185,7 @@ class DesignerState(rx.State):
         except TollgateError as error:
             self.message = f"Not published: {error.detail or error.title}"
             return
+        forget_published()
         self.live_version = theme.published_version or 0
         self.message = f"Published version {self.live_version}: every page now uses it."
         return rx.call_script(_REFRESH_LINKS % self.live_version)

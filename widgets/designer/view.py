@@ -10,6 +10,7 @@ from tokens import STARTERS
 from widgets.demo.shell import page
 from widgets.designer import model
 from widgets.designer.state import DesignerState as S
+from widgets.designer.texts_view import texts_panel
 
 
 def _testid(name: str) -> dict[str, str]:
@@ -150,7 +151,7 @@ def _exchange() -> rx.Component:
 def _panel() -> rx.Component:
     sections = [_section(title, *[_control(c) for c in group])
                 for title, group in model.controls().items()]
-    return rx.el.div(_actions(), *sections, _exchange(), class_name="dz-panel",
+    return rx.el.div(_actions(), *sections, texts_panel(), _exchange(), class_name="dz-panel",
                      aria_label="Theme controls", role="region")
 
 
@@ -167,9 +168,10 @@ def _toggle(label: str, options: dict[str, str], current, on_pick) -> rx.Compone
 def _preview() -> rx.Component:
     who = S.customer_id
     stage = rx.el.div(
-        widgets.paywall("workspace", customer_id=who),
-        rx.el.div(widgets.credit_balance("credits", customer_id=who),
-                  widgets.usage_bars(customer_id=who), class_name="dz-stage-row"),
+        widgets.paywall("workspace", customer_id=who, texts_preview=True),
+        rx.el.div(widgets.credit_balance("credits", customer_id=who, texts_preview=True),
+                  widgets.usage_bars(customer_id=who, texts_preview=True),
+                  class_name="dz-stage-row"),
         class_name="tg-root dz-stage",
     )
     return rx.el.section(
