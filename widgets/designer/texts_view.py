@@ -18,11 +18,12 @@ TEXTS_CSS = """
   overflow-y: auto; }
 .dz-texts-list .dz-field { padding: 10px 0; }
 .dz-texts-list .dz-field + .dz-field { border-top: 1px solid var(--tg-border-subtle); }
-.dz-text-key { font-family: ui-monospace, monospace; font-size: 12px; font-weight: 400;
-  color: var(--tg-text-muted); overflow-wrap: anywhere; }
+.dz-text-key { display: block; font-family: ui-monospace, monospace; font-size: 12px;
+  font-weight: 400; color: var(--tg-text-muted); overflow-wrap: anywhere; }
 .dz-hint { margin: 0; font-size: 13px; line-height: 18px; color: var(--tg-text-muted);
   overflow-wrap: anywhere; }
-.dz-input::placeholder { color: var(--tg-text-muted); opacity: 1; }
+.dz-texts-list .dz-input::placeholder { color: var(--tg-text-muted); font-style: italic;
+  opacity: 1; }
 """
 
 
@@ -45,7 +46,7 @@ def _row(row: Var[TextRow]) -> rx.Component:
     default = rx.cond(row.default != "", "Default: " + row.default, "Default: (empty)")
     return rx.el.li(
         rx.el.form(
-            rx.el.label(row.label, rx.el.span(" " + row.key, class_name="dz-text-key"),
+            rx.el.label(row.label, rx.el.span(row.key, class_name="dz-text-key"),
                         html_for=field_id, class_name="dz-label"),
             rx.el.div(
                 rx.el.input(
