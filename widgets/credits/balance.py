@@ -200,7 +200,8 @@ class BalanceWidget(BalanceState):
     def get_component(cls, *, config: dict[str, Any], show_add_credits: bool = True,
                       class_name: str = "") -> rx.Component:
         cls.config = config
-        return render(cls, cls.view_texts(config), show_add_credits=show_add_credits, class_name=class_name)
+        return render(cls, cls.view_texts(config), show_add_credits=show_add_credits,
+                      class_name=class_name)
 
 
 def credit_balance(currency_id: str | Var, *, customer_id: MaybeVar = None,

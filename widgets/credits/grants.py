@@ -159,8 +159,8 @@ class CreditGrantsWidget(CreditGrantsState):
     @classmethod
     def get_component(cls, *, config: dict[str, Any], class_name: str = "") -> rx.Component:
         cls.config = config
-        return render(cls, cls.view_texts(config), f"tg-credit-grants-{cls.get_full_name().split('.')[-1]}",
-                      class_name)
+        uid = f"tg-credit-grants-{cls.get_full_name().split('.')[-1]}"
+        return render(cls, cls.view_texts(config), uid, class_name)
 
 
 def credit_grants(currency_id: str | Var, *, customer_id: MaybeVar = None,
@@ -171,7 +171,8 @@ def credit_grants(currency_id: str | Var, *, customer_id: MaybeVar = None,
     """Every grant of `currency_id` the customer received (newest first): when, type, status,
     amount, used, remaining and expiry; headings sort the loaded rows, "Show more" loads
     `page_size` more; refreshed every few seconds while shown. `customer_id` is a state var of
-    your app read on the server (or pass a `customer_token`). `texts_preview` shows a theme draft's texts pushed with `widgets.preview_texts`."""
+    your app read on the server (or pass a `customer_token`). `texts_preview` shows a theme
+    draft's texts pushed with `widgets.preview_texts`."""
     if not 1 <= page_size <= 100:
         raise ValueError("page_size must be between 1 and 100")
     grants_texts(text_overrides)

@@ -211,7 +211,8 @@ def auto_recharge(currency_id: str | Var, *, customer_id: MaybeVar = None,
     and how long recharged credits last. Values are checked before saving; the API's field
     errors appear next to the same fields. `on_saved(settings)` is called after a save.
     `customer_id` is a state var of your app read on the server (or pass a
-    `customer_token`). `texts_preview` shows a theme draft's texts pushed with `widgets.preview_texts`."""
+    `customer_token`). `texts_preview` shows a theme draft's texts pushed with
+    `widgets.preview_texts`."""
     recharge_texts(text_overrides)
     inputs = {"currency_id": currency_id, "customer_id": customer_id,
               "customer_token": customer_token, "locale": locale}

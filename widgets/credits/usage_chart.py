@@ -128,8 +128,8 @@ class CreditUsageWidget(CreditUsageState):
     @classmethod
     def get_component(cls, *, config: dict[str, Any], class_name: str = "") -> rx.Component:
         cls.config = config
-        return render(cls, cls.view_texts(config), f"tg-credit-usage-{cls.get_full_name().split('.')[-1]}",
-                      class_name)
+        uid = f"tg-credit-usage-{cls.get_full_name().split('.')[-1]}"
+        return render(cls, cls.view_texts(config), uid, class_name)
 
 
 def credit_usage(currency_id: str | Var, *, customer_id: MaybeVar = None,
@@ -140,7 +140,8 @@ def credit_usage(currency_id: str | Var, *, customer_id: MaybeVar = None,
     7 days, 30 days or 12 months (`range`: "24h", "7d", "30d" or "12m", the customer can
     switch), with the total spend and each feature's total; refreshed every few seconds while
     shown. `customer_id` is a state var of your app read on the server (or pass a
-    `customer_token`). `texts_preview` shows a theme draft's texts pushed with `widgets.preview_texts`."""
+    `customer_token`). `texts_preview` shows a theme draft's texts pushed with
+    `widgets.preview_texts`."""
     if range not in RANGES:
         raise ValueError(f"range must be one of {', '.join(RANGES)}")
     chart_texts(text_overrides)
