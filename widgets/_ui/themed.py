@@ -125,7 +125,8 @@ class ThemedTexts(rx.ComponentState):
         return TextView(cls, config.get("text_overrides"))
 
     def _text_props(self) -> Mapping[str, str]:
-        return type(self).config.get("text_overrides") or {}
+        # `self.config`, not `type(self).config`: in a background event `self` is a StateProxy.
+        return self.config.get("text_overrides") or {}
 
     def _texts(self) -> dict[str, str]:
         """Every text merged: defaults < theme texts < props (for server-filled texts)."""
@@ -135,7 +136,7 @@ class ThemedTexts(rx.ComponentState):
                                 published: ThemeTexts | None = None) -> None:
         """Load the theme texts for `locale`; `published` is the published theme's `texts`
         when the caller already has it (fetched otherwise). A preview keeps what it was shown."""
-        if type(self).config.get("texts_preview"):
+        if self.config.get("texts_preview"):
             return
         if published is None:
             published = await published_texts(self.text_kind)
@@ -155,6 +156,6 @@ async def preview_texts(from_state: rx.State, texts: ThemeTexts | None, locale: 
     built with `texts_preview=True`, for the client `from_state` belongs to."""
     for cls in list(_previews.values()):
         widget = await from_state.get_state(cls)
-        props = type(widget).config.get("text_overrides") or {}
+        props = widget.config.get("text_overrides") or {}
         await widget._show_theme_texts(theme_layer(cls.text_kind, locale, cls.text_defaults,
                                                    texts, None, props))
