@@ -162,3 +162,11 @@ def test_three_argument_hosts_keep_working(make_state, paywall) -> None:
     _drain(state.load())
     state.select_plan("plus")
     assert calls == [("plus", "annual", "subscribe")]
+
+
+def test_switching_period_queues_only_real_estimates(make_state, paywall: Paywall) -> None:
+    state = make_state(FakeClient(paywall), preferred_billing_period="monthly")
+    _drain(state.load())
+    state.step_quantity("plus", 1)
+    state.commit_quantity("plus", "1")  # back to the default: no estimate is needed
+    assert None not in (state.select_period("annual") or [])

@@ -101,7 +101,8 @@ class PaywallState(ThemedTexts):
         if self._paywall is not None and period in self._paywall.billing_periods:
             self.period = period
             self._render()
-            return [self._schedule(plan_id, 0) for plan_id in list(self._picks)]
+            events = [self._schedule(plan_id, 0) for plan_id in list(self._picks)]
+            return [e for e in events if e is not None]
 
     @rx.event
     def select_plan(self, plan_id: str):
