@@ -49,6 +49,15 @@ class AccountOperations(Sender):
         """Revoke a key at once (`ApiKeyPublic`)."""
         return self._send(Call("POST", f"/api/v1/api-keys/{int(key_id)}/revoke", ApiKeyPublic))
 
+    def get_embed_origins(self) -> Any:
+        """Origins allowed to frame the hosted widget pages (`{"origins": [...]}`)."""
+        return self._send(Call("GET", "/api/v1/environment/embed-origins", dict[str, list[str]]))
+
+    def set_embed_origins(self, origins: list[str]) -> Any:
+        """Replace the allowed embedding origins (`{"origins": [...]}`, normalised)."""
+        return self._send(Call("PUT", "/api/v1/environment/embed-origins",
+                               dict[str, list[str]], json={"origins": origins}))
+
 
 class CustomerOperations(Sender):
     """Customers (secret key only)."""

@@ -1,5 +1,6 @@
 """`python -m examples.fastapi_host`: the host app on http://localhost:8000 against the Tollgate
-at TOLLGATE_URL (default http://localhost:3000), with the keys of `data/demo.env`."""
+at TOLLGATE_URL (default http://localhost:3000), with the keys of `data/demo.env`; it allows
+its own origin to embed the widgets first."""
 
 import os
 from pathlib import Path
@@ -23,4 +24,7 @@ if __name__ == "__main__":
     client = TollgateClient(keys["TOLLGATE_API_KEY"], base_url=url)
     app = create_host_app(client, tollgate_url=url,
                           publishable_key=keys["TOLLGATE_PUBLISHABLE_KEY"])
-    uvicorn.run(app, host="127.0.0.1", port=int(keys.get("HOST_PORT", "8000")))
+    port = int(keys.get("HOST_PORT", "8000"))
+    allowed = client.get_embed_origins()["origins"]
+    client.set_embed_origins([*allowed, f"http://localhost:{port}", f"http://127.0.0.1:{port}"])
+    uvicorn.run(app, host="127.0.0.1", port=port)

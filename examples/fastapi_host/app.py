@@ -7,7 +7,7 @@ Run it next to a running Tollgate (`bash scripts/start.sh`):
 
     python -m examples.fastapi_host        # http://localhost:8000, sign in as alice@acme.test / demo
 
-and allow its origin once: `PUT /api/v1/environment/embed-origins {"origins": ["http://localhost:8000"]}`.
+(it adds its own origin to the environment's allowed embedding origins on start).
 """
 
 from __future__ import annotations

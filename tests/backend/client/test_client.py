@@ -47,6 +47,16 @@ def test_account_operations(client, tenant):
     assert raised.value.status == 401
 
 
+def test_embed_origins_operations(client):
+    assert client.get_embed_origins() == {"origins": []}
+    saved = client.set_embed_origins(["https://App.Example.com/", "http://localhost:8000"])
+    assert saved == {"origins": ["https://app.example.com", "http://localhost:8000"]}
+    assert client.get_embed_origins() == saved
+    with pytest.raises(TollgateError) as raised:
+        client.set_embed_origins(["http://app.example.com"])
+    assert raised.value.status == 422 and client.get_embed_origins() == saved
+
+
 def test_catalog_operations(client):
     product = client.create_product(ProductCreate(id="app", display_name="App", description="d"))
     assert isinstance(product, ProductPublic) and product.description == "d"
