@@ -92,5 +92,5 @@ def test_inputs_are_read_on_the_server_not_sent_by_the_browser() -> None:
 
 
 def test_the_updating_total_announcement_is_a_text() -> None:
-    out = _rendered(widgets.paywall("workspace", text_overrides={"total_updating": "Pricing…"}))
-    assert "Pricing…" in out and "Updating total…" not in out
+    out = _rendered(widgets.paywall("workspace", text_overrides={"total_updating": "Repricing"}))
+    assert "Repricing" in out and "Updating total" not in out
