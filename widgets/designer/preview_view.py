@@ -63,7 +63,7 @@ def _content(tab: str) -> rx.Component:
         rx.el.div(widgets.credit_balance(currency, customer_id=who, texts_preview=True),
                   widgets.auto_recharge(currency, customer_id=who, texts_preview=True),
                   class_name="dz-stage-row"),
-        widgets.credit_usage(currency, customer_id=who, texts_preview=True),
+        widgets.credit_usage(currency, customer_id=who, texts_preview=True, appearance=S.mode),
         widgets.credit_grants(currency, customer_id=who, texts_preview=True),
         class_name="dz-stage-stack",
     )
