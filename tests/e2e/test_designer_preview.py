@@ -89,7 +89,7 @@ def test_tabs_switch_with_the_mouse_and_the_keyboard(designer: Page) -> None:
 
     page.get_by_test_id("preview-dark").click()
     expect(page.get_by_test_id("preview")).to_have_attribute("data-appearance", "dark")
-    expect(panel(page, "credits")).not_to_have_css("background-color", "rgb(249, 249, 251)")
+    expect(panel(page, "credits")).to_have_css("background-color", "rgb(17, 17, 19)")
     page.get_by_test_id("preview-mobile").click()
     tab(page, "checkout").click()
     ready(page, "checkout")
