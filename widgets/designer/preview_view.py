@@ -8,10 +8,14 @@ import reflex as rx
 from reflex.event import EventHandler, key_event
 
 import widgets
+from widgets._ui.styles import widget_css
 from widgets.designer import preview_model as model
 from widgets.designer.preview_css import PREVIEW_CSS
 from widgets.designer.preview_state import PreviewState as P
 from widgets.designer.state import DesignerState as S
+
+# The widgets' phone rules, for the mobile preview box on a wide page.
+_STYLES = PREVIEW_CSS + model.narrow_rules(widget_css(), ".dz-mobile")
 
 
 class _TabList(rx.el.Div):
@@ -83,7 +87,7 @@ def _panel(tab: str) -> rx.Component:
 def preview() -> rx.Component:
     """The preview section of the designer page."""
     return rx.el.section(
-        rx.el.style(PREVIEW_CSS),
+        rx.el.style(_STYLES),
         rx.el.div(
             _tablist(),
             rx.el.div(
