@@ -95,6 +95,9 @@ def test_tabs_switch_with_the_mouse_and_the_keyboard(designer: Page) -> None:
     ready(page, "checkout")
     box = panel(page, "checkout").bounding_box()
     assert box is not None and box["width"] <= 390
+    columns = panel(page, "checkout").locator(".tg-checkout-layout").evaluate(
+        "el => getComputedStyle(el).gridTemplateColumns")
+    assert len(columns.split()) == 1  # stacked as on a phone, though the page is wide
 
 
 def test_the_primary_colour_reaches_the_portal_and_checkout(designer: Page) -> None:
