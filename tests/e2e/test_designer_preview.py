@@ -124,12 +124,16 @@ def test_a_text_override_shows_in_the_checkout_tab(designer: Page) -> None:
     expect(secure).to_have_text("Payments are processed securely.")
     page.get_by_test_id("texts-widget").select_option("checkout")
     page.get_by_test_id("texts-locale").select_option("en")
-    for key, text in (("secure_note", "Paid over an encrypted line."), ("continue", "Next")):
+    for key, text in (("secure_note", "Paid over an encrypted line."), ("continue", "Next"),
+                      ("addon_add_label", "Include {name}")):
         field = page.get_by_test_id(f"text-{key}")
         field.fill(text)
         field.press("Tab")
     expect(secure).to_have_text("Paid over an encrypted line.")
     expect(panel(page, "checkout").get_by_test_id("checkout-continue")).to_have_text("Next")
+    panel(page, "checkout").get_by_test_id("checkout-continue").click()  # to the add-ons
+    include = panel(page, "checkout").get_by_role("button", name="Include Extra storage")
+    expect(include).to_be_visible()
 
 
 def _serious(page: Page) -> list[str]:
