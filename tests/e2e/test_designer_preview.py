@@ -154,3 +154,15 @@ def test_every_tab_has_no_serious_accessibility_violations(designer: Page, mode:
         page.wait_for_timeout(500)  # transitions end before contrast is measured
         problems[name] = _serious(page)
     assert {name: found for name, found in problems.items() if found} == {}
+
+
+def test_the_credit_chart_is_drawn_in_the_drafts_tokens(designer: Page) -> None:
+    page = designer
+    tab(page, "credits").click()
+    ready(page, "credits")
+    tick = panel(page, "credits").locator(".tg-credit-usage-plot .ytick text").first
+    expect(tick).to_be_visible()
+    set_hex(page, "text-muted", "#5b2a4a")  # the axis text aliases the muted text
+    expect(tick).to_have_css("fill", "rgb(91, 42, 74)")
+    page.get_by_role("button", name="Undo").click()
+    expect(tick).not_to_have_css("fill", "rgb(91, 42, 74)")

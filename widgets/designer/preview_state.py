@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import reflex as rx
 
+from widgets.credits.usage_chart_state import preview_chart_theme
 from widgets.designer import preview_model as model
+from widgets.designer.state import DesignerState
 
 
 class PreviewState(rx.State):
@@ -15,6 +17,12 @@ class PreviewState(rx.State):
     customer_id: str = model.DEMO_CUSTOMER
     checkout_plan: str = model.DEMO_CHECKOUT_PLAN
     checkout_period: str = "monthly"
+
+    @rx.event
+    async def sync_theme(self):
+        """Draw the preview's charts in the draft's tokens (after every change of them)."""
+        designer = await self.get_state(DesignerState)
+        await preview_chart_theme(self, designer.doc)
 
     @rx.event
     def show(self, tab: str):

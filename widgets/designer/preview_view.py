@@ -84,6 +84,12 @@ def _panel(tab: str) -> rx.Component:
     )
 
 
+def _sync_theme() -> rx.Component:
+    """Remounts (a new key) whenever the draft's CSS changes, and mounting pushes the draft's
+    tokens to the charts, whose figures cannot read CSS variables."""
+    return rx.fragment(rx.el.div(on_mount=P.sync_theme, hidden=True), key=S.preview_css)
+
+
 def preview() -> rx.Component:
     """The preview section of the designer page."""
     return rx.el.section(
@@ -103,6 +109,7 @@ def preview() -> rx.Component:
                           class_name="dz-label"),
             rx.el.ul(rx.foreach(S.warnings, lambda w: rx.el.li(w)), class_name="dz-warnings"),
             custom_attrs={"data-testid": "warnings"})),
+        _sync_theme(),
         rx.el.div(
             rx.el.style(S.preview_css),
             *[_panel(tab) for tab in model.TABS],
