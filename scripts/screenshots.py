@@ -26,8 +26,6 @@ from widgets.designer.preview_model import TABS  # noqa: E402
 IMAGES = ROOT / "docs" / "images"
 CHROMIUM = os.environ.get("TOLLGATE_CHROMIUM", "/usr/bin/chromium")
 VIEWPORT = {"width": 1280, "height": 800}
-READY = {"paywall": "paywall", "portal": "portal", "checkout": "checkout",
-         "credits": "credit-balance"}
 
 
 def open_designer(page: Page, url: str) -> None:

@@ -87,12 +87,16 @@ def test_tabs_switch_with_the_mouse_and_the_keyboard(designer: Page) -> None:
     page.keyboard.press("ArrowLeft")
     ready(page, "credits")
 
+    tab(page, "paywall").click()
+    ready(page, "paywall")
+    panel(page, "paywall").get_by_test_id("cta-business").click()  # a plan opens in checkout
+    ready(page, "checkout")
+    expect(panel(page, "checkout")).to_contain_text("Business plan")
+
     page.get_by_test_id("preview-dark").click()
     expect(page.get_by_test_id("preview")).to_have_attribute("data-appearance", "dark")
-    expect(panel(page, "credits")).to_have_css("background-color", "rgb(17, 17, 19)")
+    expect(panel(page, "checkout")).to_have_css("background-color", "rgb(17, 17, 19)")
     page.get_by_test_id("preview-mobile").click()
-    tab(page, "checkout").click()
-    ready(page, "checkout")
     box = panel(page, "checkout").bounding_box()
     assert box is not None and box["width"] <= 390
     columns = panel(page, "checkout").locator(".tg-checkout-layout").evaluate(
