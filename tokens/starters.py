@@ -23,6 +23,8 @@ EDITORIAL: dict[str, Any] = {
                 "accent-subtle": "#fbf2ea", "accent-text": "#7c2d12", "focus-ring": "#9a3412",
                 "shadow-card": "0 1px 0 rgba(42, 32, 25, 0.06)",
                 "radius-card": "{radius.1}", "radius-control": "{radius.1}",
+                "chart-1": "#9a3412", "chart-2": "#4d7c0f",
+                "chart-3": "#1e5a8a", "chart-4": "#a16207",
             },
             "dark": {
                 "surface": "#16130f", "surface-raised": "#1f1b16", "surface-sunken": "#29241e",
@@ -33,6 +35,8 @@ EDITORIAL: dict[str, Any] = {
                 "primary-soft-text": "#f3a883", "accent": "#e2774a", "accent-soft": "#3a2217",
                 "accent-subtle": "#25190f", "accent-text": "#f3a883", "focus-ring": "#ec8f66",
                 "shadow-card": "0 1px 0 rgba(0, 0, 0, 0.4)",
+                "chart-1": "#e2774a", "chart-2": "#a3c45a",
+                "chart-3": "#7fb0d9", "chart-4": "#e0b04f",
             },
         },
     },
@@ -55,6 +59,8 @@ NEON: dict[str, Any] = {
                 "shadow-card": "0 1px 2px rgba(18, 13, 43, 0.06), "
                                "0 8px 24px -12px rgba(126, 34, 206, 0.25)",
                 "radius-card": "{radius.3}", "radius-control": "{radius.2}",
+                "chart-1": "#7e22ce", "chart-2": "#0e7490",
+                "chart-3": "#c026d3", "chart-4": "#4338ca",
             },
             "dark": {
                 "surface": "#07060f", "surface-raised": "#100d22", "surface-sunken": "#1a1536",
@@ -66,6 +72,8 @@ NEON: dict[str, Any] = {
                 "accent-subtle": "#0a1d2c", "accent-text": "#67e8f9", "focus-ring": "#22d3ee",
                 "shadow-card": "0 0 0 1px rgba(232, 121, 249, 0.06), "
                                "0 12px 32px -12px rgba(168, 85, 247, 0.35)",
+                "chart-1": "#e879f9", "chart-2": "#22d3ee",
+                "chart-3": "#a78bfa", "chart-4": "#f472b6",
             },
         },
     },
@@ -87,6 +95,8 @@ PASTEL: dict[str, Any] = {
                 "accent-text": "{purple.11}", "focus-ring": "{purple.9}",
                 "shadow-card": "0 10px 30px -14px rgba(142, 78, 198, 0.28)",
                 "radius-card": "{radius.4}", "radius-control": "{radius.full}",
+                "chart-1": "#8e4ec6", "chart-2": "#d6409f",
+                "chart-3": "#0d9488", "chart-4": "#6e56cf",
             },
             "dark": {
                 "surface": "#1a1120", "surface-raised": "#241829", "surface-sunken": "#2e2034",
@@ -97,6 +107,8 @@ PASTEL: dict[str, Any] = {
                 "primary-soft-text": "#e3c9f7", "accent": "#c79bf2", "accent-soft": "#3b2350",
                 "accent-subtle": "#2a1a36", "accent-text": "#e3c9f7", "focus-ring": "#e3c9f7",
                 "shadow-card": "0 10px 30px -14px rgba(0, 0, 0, 0.6)",
+                "chart-1": "#c79bf2", "chart-2": "#f49ac1",
+                "chart-3": "#5eead4", "chart-4": "#a5b4fc",
             },
         },
     },
