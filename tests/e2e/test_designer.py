@@ -75,7 +75,8 @@ def test_designer_edits_preview_publish_and_warn(designer: Page, browser: Browse
 
     page.get_by_test_id("preview-dark").click()
     expect(preview).to_have_attribute("data-appearance", "dark")
-    expect(preview.locator(".dz-stage")).not_to_have_css("background-color", "rgb(252, 252, 253)")
+    expect(preview.get_by_test_id("preview-panel-paywall")).not_to_have_css("background-color",
+                                                                             "rgb(252, 252, 253)")
     expect(preview.locator(".tg-plan-card").first).not_to_have_css("background-color",
                                                                    "rgb(255, 255, 255)")
     shot(page, "dark")

@@ -89,3 +89,8 @@ def test_inputs_are_read_on_the_server_not_sent_by_the_browser() -> None:
     assert '["customer_id"]' not in _rendered(component)
     config = component.children[0].State.config
     assert config["customer_id"].state is HostState
+
+
+def test_the_updating_total_announcement_is_a_text() -> None:
+    out = _rendered(widgets.paywall("workspace", text_overrides={"total_updating": "Repricing"}))
+    assert "Repricing" in out and "Updating total" not in out

@@ -151,10 +151,15 @@ class ThemedTexts(rx.ComponentState):
         """Re-fill the server-side texts after the theme texts changed (a preview edit)."""
 
 
+def preview_classes() -> list[type[ThemedTexts]]:
+    """The state classes of every widget built with `texts_preview=True`."""
+    return list(_previews.values())
+
+
 async def preview_texts(from_state: rx.State, texts: ThemeTexts | None, locale: str) -> None:
     """Show `texts` (a theme document's `texts`, e.g. a draft's) in `locale` in every widget
     built with `texts_preview=True`, for the client `from_state` belongs to."""
-    for cls in list(_previews.values()):
+    for cls in preview_classes():
         widget = await from_state.get_state(cls)
         props = widget.config.get("text_overrides") or {}
         await widget._show_theme_texts(theme_layer(cls.text_kind, locale, cls.text_defaults,

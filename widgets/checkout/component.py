@@ -13,7 +13,7 @@ from widgets._ui.feedback import empty_state, error_state, sr_only
 from widgets.checkout import steps_view as steps
 from widgets.checkout.model import SummaryLine
 from widgets.checkout.state import CheckoutState
-from widgets.checkout.steps_view import form_id, testid
+from widgets.checkout.steps_view import filled, form_id, testid
 
 
 def _line(line: Var[SummaryLine]) -> rx.Component:
@@ -34,7 +34,7 @@ def _promo(state: type[CheckoutState], texts: Mapping[str, str]) -> rx.Component
                    class_name="tg-chip tg-checkout-promo-chip"),
         rx.el.button(rx.icon("x", size=14, aria_hidden="true"), type="button",
                      on_click=state.remove_promo, class_name="tg-checkout-link",
-                     aria_label="Remove code " + state.promo_code,
+                     aria_label=filled(texts["promo_remove"], code=state.promo_code),
                      custom_attrs=testid("promo-remove")),
         class_name="tg-checkout-promo-applied", custom_attrs=testid("promo-applied"),
     )
@@ -124,7 +124,7 @@ def summary(state: type[CheckoutState], texts: Mapping[str, str]) -> rx.Componen
                   class_name=rx.cond(state.form_error, "tg-checkout-error", "tg-sr-only"),
                   custom_attrs=testid("checkout-error")),
         _cta(state, texts),
-        rx.el.p(rx.icon("lock", size=12, aria_hidden="true"), "Payments are processed securely.",
+        rx.el.p(rx.icon("lock", size=12, aria_hidden="true"), texts["secure_note"],
                 class_name="tg-checkout-secure"),
         class_name="tg-checkout-summary",
         aria_labelledby=title_id,

@@ -15,7 +15,6 @@ from backend.paywall.schemas import Paywall, PaywallAddon, PaywallPlan, PaywallP
 from backend.subscriptions.schemas import ChangeResult, Preview, SubscriptionPublic
 from widgets.checkout.texts import fill
 from widgets.paywall import prices as pricing
-from widgets.paywall.texts import merge_texts as paywall_texts
 
 PERIOD_ORDER = ("monthly", "quarterly", "annual")
 LIVE = ("active", "trialing", "past_due")
@@ -227,14 +226,13 @@ def period_options(paywall: Paywall, plan: PaywallPlan, order: Order,
 def quantity_views(plan: PaywallPlan, order: Order, locale: str,
                    texts: Mapping[str, str]) -> list[QuantityView]:
     views = []
-    hint_texts = paywall_texts()
     for c in quantity_components(price_for(plan, order.period)):
         qty = order.quantities.get(c.feature_id, pricing.default_quantity(c))
         low = max(c.min_quantity or 1, 1)
         unit = pricing.units(c, 1)
         views.append(QuantityView(
             feature_id=c.feature_id or "", title=fill(texts["quantity_title"], units=pricing.units(c)),
-            text=str(qty), hint=pricing.quantity_hint(c, locale, hint_texts), minimum=low,
+            text=str(qty), hint=pricing.quantity_hint(c, locale, texts), minimum=low,
             maximum=c.max_quantity or 0, can_decrease=qty > low,
             can_increase=c.max_quantity is None or qty < c.max_quantity,
             decrease_label=fill(texts["quantity_decrease"], unit=unit),
@@ -244,14 +242,13 @@ def quantity_views(plan: PaywallPlan, order: Order, locale: str,
 
 def addon_rows(paywall: Paywall, plan: PaywallPlan, order: Order,
                texts: Mapping[str, str]) -> list[AddonRow]:
-    price_texts = paywall_texts()
     rows = []
     for addon in compatible_addons(paywall, plan, order.period):
         qty = order.addons.get(addon.id, 0)
         single = addon.max_quantity == 1
         rows.append(AddonRow(
             id=addon.id, name=addon.display_name, description=addon.description or "",
-            price=pricing.addon_price(addon, order.period, price_texts, paywall.locale),
+            price=pricing.addon_price(addon, order.period, texts, paywall.locale),
             quantity=qty, added=qty > 0, single=single,
             can_increase=addon.max_quantity is None or qty < addon.max_quantity,
             quantity_label=fill(texts["addon_quantity"], name=addon.display_name)))

@@ -16,6 +16,14 @@ def testid(value: str | Var) -> dict[str, Any]:
     return {"data-testid": value}
 
 
+def filled(template: Any, **values: Any) -> Var:
+    """A text (a string or a text Var) with `{placeholders}` filled by Vars, in the browser."""
+    text = Var.create(template).to(str)
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", value)
+    return text
+
+
 def form_id(state: type[CheckoutState]) -> str:
     return f"tg-checkout-form-{state.get_name()}"
 
@@ -121,33 +129,36 @@ def plan_step(state: type[CheckoutState], texts: Mapping[str, str]) -> rx.Compon
     )
 
 
-def _addon(state: type[CheckoutState], row: Var[AddonRow]) -> rx.Component:
+def _addon(state: type[CheckoutState], row: Var[AddonRow],
+           texts: Mapping[str, str]) -> rx.Component:
     control = rx.cond(
         row.added,
         rx.cond(
             row.single,
-            rx.el.button(rx.icon("check", size=16, aria_hidden="true"), "Added", type="button",
-                         on_click=state.toggle_addon(row.id), aria_pressed="true",
-                         aria_label="Remove " + row.name,
+            rx.el.button(rx.icon("check", size=16, aria_hidden="true"), texts["addon_added"],
+                         type="button", on_click=state.toggle_addon(row.id), aria_pressed="true",
+                         aria_label=filled(texts["addon_remove_label"], name=row.name),
                          class_name="tg-button tg-checkout-addon-added",
                          custom_attrs=testid("addon-toggle-" + row.id)),
             rx.el.div(
                 rx.el.button(rx.icon("minus", size=16, aria_hidden="true"), type="button",
                              on_click=state.step_addon(row.id, -1), class_name="tg-stepper-button",
-                             aria_label="One less " + row.name,
+                             aria_label=filled(texts["addon_less"], name=row.name),
                              custom_attrs=testid("addon-dec-" + row.id)),
                 rx.el.span(row.quantity, class_name="tg-checkout-addon-qty",
                            aria_label=row.quantity_label, role="status"),
                 rx.el.button(rx.icon("plus", size=16, aria_hidden="true"), type="button",
                              on_click=state.step_addon(row.id, 1), disabled=~row.can_increase,
-                             class_name="tg-stepper-button", aria_label="One more " + row.name,
+                             class_name="tg-stepper-button",
+                             aria_label=filled(texts["addon_more"], name=row.name),
                              custom_attrs=testid("addon-inc-" + row.id)),
                 class_name="tg-stepper",
             ),
         ),
-        rx.el.button(rx.icon("plus", size=16, aria_hidden="true"), "Add", type="button",
-                     on_click=state.toggle_addon(row.id), aria_pressed="false",
-                     aria_label="Add " + row.name, class_name="tg-button tg-button-secondary",
+        rx.el.button(rx.icon("plus", size=16, aria_hidden="true"), texts["addon_add"],
+                     type="button", on_click=state.toggle_addon(row.id), aria_pressed="false",
+                     aria_label=filled(texts["addon_add_label"], name=row.name),
+                     class_name="tg-button tg-button-secondary",
                      custom_attrs=testid("addon-toggle-" + row.id)),
     )
     return rx.el.li(
@@ -168,12 +179,13 @@ def _addon(state: type[CheckoutState], row: Var[AddonRow]) -> rx.Component:
 def addons_step(state: type[CheckoutState], texts: Mapping[str, str]) -> rx.Component:
     return rx.el.div(
         rx.el.p(texts["addons_lead"], class_name="tg-checkout-lead"),
-        rx.el.ul(rx.foreach(state.addons, lambda r: _addon(state, r)),
+        rx.el.ul(rx.foreach(state.addons, lambda r: _addon(state, r, texts)),
                  class_name="tg-checkout-addons"),
     )
 
 
-def _saved_card(state: type[CheckoutState], card: Var[CardOption]) -> rx.Component:
+def _saved_card(state: type[CheckoutState], card: Var[CardOption],
+                texts: Mapping[str, str]) -> rx.Component:
     return rx.el.label(
         rx.el.input(type="radio", name=f"tg-pay-{state.get_name()}", value=card.id,
                     checked=state.payment_choice == card.id,
@@ -185,7 +197,8 @@ def _saved_card(state: type[CheckoutState], card: Var[CardOption]) -> rx.Compone
             rx.el.span(card.expiry, class_name="tg-checkout-option-note"),
             class_name="tg-checkout-card-text",
         ),
-        rx.cond(card.is_default, rx.el.span("Default", class_name="tg-chip tg-current-chip")),
+        rx.cond(card.is_default, rx.el.span(texts["card_default"],
+                                                class_name="tg-chip tg-current-chip")),
         class_name="tg-checkout-option tg-checkout-card",
     )
 
@@ -216,7 +229,7 @@ def payment_step(state: type[CheckoutState], texts: Mapping[str, str]) -> rx.Com
     return rx.el.fieldset(
         rx.el.legend(texts["payment_title"], class_name="tg-checkout-legend"),
         rx.el.div(
-            rx.foreach(state.cards, lambda c: _saved_card(state, c)),
+            rx.foreach(state.cards, lambda c: _saved_card(state, c, texts)),
             rx.el.label(
                 rx.el.input(type="radio", name=f"tg-pay-{state.get_name()}", value="new",
                             checked=state.payment_choice == "new",

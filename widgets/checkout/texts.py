@@ -2,7 +2,7 @@
 
 Placeholders in braces are filled in by the widget: `{plan}`, `{amount}`, `{date}`, `{period}`,
 `{units}`, `{min}`, `{max}`, `{brand}`, `{last4}`, `{month}`, `{year}`, `{code}`, `{days}`,
-`{number}`, `{detail}`.
+`{number}`, `{detail}`, `{name}`, `{units}`, `{credits}`.
 """
 
 from __future__ import annotations
@@ -39,10 +39,19 @@ DEFAULT_TEXTS: dict[str, str] = {
     "quantity_title": "How many {units}?",
     "quantity_decrease": "One {unit} less",
     "quantity_increase": "One {unit} more",
+    "quantity_range": "{min}–{max} {units}",
+    "quantity_minimum": "Minimum {min} {units}",
     "addons_title": "Add-ons",
     "addons_lead": "Extend your plan. You can change these any time.",
     "addon_add": "Add",
     "addon_remove": "Remove",
+    "addon_added": "Added",
+    "addon_add_label": "Add {name}",
+    "addon_remove_label": "Remove {name}",
+    "addon_less": "One less {name}",
+    "addon_more": "One more {name}",
+    "addon_price": "{amount}/mo",
+    "addon_credit_pack": "{amount} per pack of {credits} credits",
     "addon_quantity": "Quantity of {name}",
     "payment_title": "Payment method",
     "saved_card": "{brand} ending in {last4}",
@@ -92,6 +101,7 @@ DEFAULT_TEXTS: dict[str, str] = {
     "cta_downgrade_free": "Downgrade to {plan}",
     "cta_no_changes": "No changes",
     "cta_processing": "Processing…",
+    "secure_note": "Payments are processed securely.",
     "declined": "Your card was declined ({detail}). Nothing was charged: try another card.",
     "failed": "We couldn't complete your order: {detail}",
     "success_title": "You're on {plan}",

@@ -119,15 +119,17 @@ def _utc(at: datetime) -> datetime:
     return at.astimezone(UTC) if at.tzinfo else at.replace(tzinfo=UTC)
 
 
-def bucket_label(at: datetime, bucket: str, locale: str, *, short: bool = False) -> str:
-    """How a bucket is named on the axis (`short`) and in the tooltip, in UTC."""
+def bucket_label(at: datetime, bucket: str, locale: str, *, short: bool = False,
+                 utc: str = "UTC") -> str:
+    """How a bucket is named on the axis (`short`) and in the tooltip, in UTC (`utc` names
+    it after an hour's time)."""
     loc, at = normalize_locale(locale), _utc(at)
 
     def skeleton(pattern: str) -> str:
         return format_skeleton(pattern, at, locale=loc, tzinfo=UTC)
 
     if bucket == "hour":
-        return skeleton("Hm") if short else f"{skeleton('MMMEd')} · {skeleton('Hm')} UTC"
+        return skeleton("Hm") if short else f"{skeleton('MMMEd')} · {skeleton('Hm')} {utc}"
     if bucket == "month":
         return skeleton("MMM") if short else skeleton("yMMMM")
     return skeleton("MMMd") if short else skeleton("MMMEd")
@@ -172,8 +174,8 @@ def view(usage: CreditUsage, range_: str, locale: str, texts: Mapping[str, str])
     last = usage.buckets[-1] if usage.buckets else usage.end
     label = fill(texts["chart_label"], units=currency.unit_plural,
                  period=texts.get(f"range_{range_}", range_).lower(),
-                 start=bucket_label(usage.start, usage.bucket, locale),
-                 end=bucket_label(last, usage.bucket, locale), total=total)
+                 start=bucket_label(usage.start, usage.bucket, locale, utc=texts["utc"]),
+                 end=bucket_label(last, usage.bucket, locale, utc=texts["utc"]), total=total)
     return ChartView(total=format_credits(usage.total, locale),
                      unit=unit_name(usage.total, currency), empty=usage.total == 0,
                      caption=texts.get(f"per_{usage.bucket}", ""), label=label,
@@ -186,7 +188,7 @@ def figure(usage: CreditUsage, style: ChartStyle, locale: str,
     the date, each feature and its credits, a legend, transparent background, token colours."""
     loc = normalize_locale(locale)
     currency = usage.currency
-    labels = [bucket_label(at, usage.bucket, locale) for at in usage.buckets]
+    labels = [bucket_label(at, usage.bucket, locale, utc=texts["utc"]) for at in usage.buckets]
     traces = []
     for index, series in ordered_series(usage):
         if series.total == 0:

@@ -51,9 +51,13 @@ def _range_select(state: type[CreditUsageState], texts: Mapping[str, str],
     )
 
 
-def _chart(state: type[CreditUsageState], texts: Mapping[str, str]) -> rx.Component:
+def _chart(state: type[CreditUsageState], texts: Mapping[str, str],
+           appearance: Var | str | None = None) -> rx.Component:
+    figure = rx.color_mode_cond(light=state.figure_light, dark=state.figure_dark) \
+        if appearance is None else rx.cond(appearance == "dark", state.figure_dark,
+                                            state.figure_light)
     plot = rx.plotly.basic(
-        data=rx.color_mode_cond(light=state.figure_light, dark=state.figure_dark),
+        data=figure,
         template=LiteralVar.create(pio.templates["none"]).to(Template),
         config=PLOT_CONFIG, use_resize_handler=True,
         style={"width": "100%", "height": "100%"},
@@ -83,12 +87,12 @@ def _skeleton(texts: Mapping[str, str]) -> rx.Component:
 
 
 def render(state: type[CreditUsageState], texts: Mapping[str, str], uid: str,
-           class_name: str) -> rx.Component:
+           class_name: str, appearance: Var | str | None = None) -> rx.Component:
     """The widget's view for one state class."""
     ready = rx.cond(
         state.empty,
         empty_state(texts["empty_title"], texts["empty_body"]),
-        _chart(state, texts),
+        _chart(state, texts, appearance),
     )
     body = status_body(state, texts, _skeleton(texts), ready)
     heading_id = f"{uid}-title"
@@ -126,29 +130,33 @@ def render(state: type[CreditUsageState], texts: Mapping[str, str], uid: str,
 
 class CreditUsageWidget(CreditUsageState):
     @classmethod
-    def get_component(cls, *, config: dict[str, Any], class_name: str = "") -> rx.Component:
+    def get_component(cls, *, config: dict[str, Any], class_name: str = "",
+                      appearance: Var | str | None = None) -> rx.Component:
         cls.config = config
         uid = f"tg-credit-usage-{cls.get_full_name().split('.')[-1]}"
-        return render(cls, cls.view_texts(config), uid, class_name)
+        return render(cls, cls.view_texts(config), uid, class_name, appearance)
 
 
 def credit_usage(currency_id: str | Var, *, customer_id: MaybeVar = None,
                  customer_token: MaybeVar = None, locale: MaybeVar = None,
                  range: str = "30d", text_overrides: Mapping[str, str] | None = None,
-                 texts_preview: bool = False, class_name: str = "") -> rx.Component:
+                 texts_preview: bool = False, appearance: Var | str | None = None,
+                 class_name: str = "") -> rx.Component:
     """Credits of `currency_id` the customer used, stacked by feature, for the last 24 hours,
     7 days, 30 days or 12 months (`range`: "24h", "7d", "30d" or "12m", the customer can
     switch), with the total spend and each feature's total; refreshed every few seconds while
     shown. `customer_id` is a state var of your app read on the server (or pass a
     `customer_token`). `texts_preview` shows a theme draft's texts pushed with
-    `widgets.preview_texts`."""
+    `widgets.preview_texts`. The chart follows the page's colour mode, or `appearance`
+    ("light" / "dark", e.g. a state var) where the widget sits in a differently themed box."""
     if range not in RANGES:
         raise ValueError(f"range must be one of {', '.join(RANGES)}")
     chart_texts(text_overrides)
     inputs = {"currency_id": currency_id, "customer_id": customer_id,
               "customer_token": customer_token, "locale": locale}
     config = live_config(inputs, text_overrides, texts_preview, range=range)
-    widget = CreditUsageWidget.create(config=config, class_name=class_name)
+    widget = CreditUsageWidget.create(config=config, class_name=class_name,
+                                      appearance=appearance)
     return keyed(widget, "tg-credit-usage", currency_id, customer_id, customer_token)
 
 

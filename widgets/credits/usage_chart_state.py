@@ -7,13 +7,15 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Mapping
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import plotly.graph_objects as go
 import reflex as rx
 
 from backend.credits.schemas import CreditUsage
+from tokens import build
 from widgets._ui.live import LiveWidget
+from widgets._ui.themed import preview_classes
 from widgets.credits import chart_model
 from widgets.credits.chart_model import LegendRow
 from widgets.credits.chart_texts import CHART_TEXTS
@@ -40,6 +42,7 @@ class CreditUsageState(LiveWidget):
     figure_dark: go.Figure = go.Figure()
 
     _signature: str = ""
+    _theme_document: dict[str, Any] = {}  # a draft shown in a preview ({}: the default theme)
 
     def _on_load(self) -> None:
         """Start on the configured range."""
@@ -60,6 +63,12 @@ class CreditUsageState(LiveWidget):
     async def _texts_changed(self) -> None:
         self._signature = ""  # re-apply the same data with the new texts
         await super()._texts_changed()
+
+    async def _show_theme(self, document: Mapping[str, Any]) -> None:
+        """Draw the chart in a theme document's colours and font (a designer's draft)."""
+        if dict(document) != self._theme_document:
+            self._theme_document = dict(document)
+            await self._texts_changed()
 
     async def _tick(self) -> None:
         if not self.switching:
@@ -88,7 +97,17 @@ class CreditUsageState(LiveWidget):
         shown = chart_model.view(usage, range_, locale, texts)
         self.total, self.unit, self.caption = shown.total, shown.unit, shown.caption
         self.chart_label, self.empty, self.rows = shown.label, shown.empty, shown.rows
-        self.figure_light = chart_model.figure(usage, chart_model.chart_style("light"),
+        theme = build(self._theme_document) if self._theme_document else None
+        self.figure_light = chart_model.figure(usage, chart_model.chart_style("light", theme),
                                                locale, texts)
-        self.figure_dark = chart_model.figure(usage, chart_model.chart_style("dark"),
+        self.figure_dark = chart_model.figure(usage, chart_model.chart_style("dark", theme),
                                               locale, texts)
+
+
+async def preview_chart_theme(from_state: rx.State, document: Mapping[str, Any]) -> None:
+    """Draw every chart built with `texts_preview=True` in `document`'s tokens, for the client
+    `from_state` belongs to (its figures cannot read the preview's CSS variables)."""
+    for cls in preview_classes():
+        if issubclass(cls, CreditUsageState):
+            chart = await from_state.get_state(cls)
+            await chart._show_theme(document)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import reflex as rx
 
-import widgets
 from tokens import STARTERS
 from widgets.demo.shell import page
 from widgets.designer import model
+from widgets.designer.preview_view import preview
 from widgets.designer.state import DesignerState as S
 from widgets.designer.texts_view import texts_panel
 
@@ -155,48 +155,6 @@ def _panel() -> rx.Component:
                      aria_label="Theme controls", role="region")
 
 
-def _toggle(label: str, options: dict[str, str], current, on_pick) -> rx.Component:
-    return rx.el.div(
-        *[rx.el.button(text, type="button", class_name="dz-seg-button",
-                       aria_pressed=rx.cond(current == value, "true", "false"),
-                       on_click=on_pick(value), custom_attrs=_testid(f"preview-{value}"))
-          for value, text in options.items()],
-        role="group", aria_label=label, class_name="dz-seg",
-    )
-
-
-def _preview() -> rx.Component:
-    who = S.customer_id
-    stage = rx.el.div(
-        widgets.paywall("workspace", customer_id=who, texts_preview=True),
-        rx.el.div(widgets.credit_balance("credits", customer_id=who, texts_preview=True),
-                  widgets.usage_bars(customer_id=who, texts_preview=True),
-                  class_name="dz-stage-row"),
-        class_name="tg-root dz-stage",
-    )
-    return rx.el.section(
-        rx.el.div(
-            _toggle("Preview mode", {"light": "Light", "dark": "Dark"}, S.mode, S.set_mode),
-            _toggle("Preview width", {"desktop": "Desktop", "mobile": "Mobile"}, S.width,
-                    S.set_width),
-            class_name="dz-toolbar",
-        ),
-        rx.cond(S.warnings.length() > 0, rx.el.details(
-            rx.el.summary(S.warnings.length().to_string() + " contrast warnings",
-                          class_name="dz-label"),
-            rx.el.ul(rx.foreach(S.warnings, lambda w: rx.el.li(w)), class_name="dz-warnings"),
-            custom_attrs=_testid("warnings"))),
-        rx.el.div(
-            rx.el.style(S.preview_css),
-            stage,
-            class_name=rx.cond(S.width == "mobile", "tg-preview dz-preview dz-mobile",
-                               "tg-preview dz-preview"),
-            custom_attrs={"data-testid": "preview", "data-appearance": S.mode},
-        ),
-        aria_label="Live preview",
-    )
-
-
 def designer_page() -> rx.Component:
     """The no-code theme designer."""
     head = rx.el.section(
@@ -205,7 +163,7 @@ def designer_page() -> rx.Component:
                 "every page at once.", class_name="sf-page-lead"),
         class_name="sf-container sf-page-head",
     )
-    layout = rx.el.div(_panel(), _preview(), class_name="dz-layout",
+    layout = rx.el.div(_panel(), preview(), class_name="dz-layout",
                        custom_attrs={"data-loaded": rx.cond(S.loaded, "true", "false")})
     body = rx.el.section(layout,
                          class_name="sf-container sf-page-body")

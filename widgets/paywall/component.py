@@ -117,7 +117,8 @@ def _addons(card: Var[PlanCard]) -> rx.Component:
 
 
 def _card(
-    card: Var[PlanCard], state: type[PaywallState], on_selected: PlanSelectedHandler | None
+    card: Var[PlanCard], state: type[PaywallState], on_selected: PlanSelectedHandler | None,
+    texts: Mapping[str, Any],
 ) -> rx.Component:
     return rx.el.article(
         rx.el.div(
@@ -131,7 +132,7 @@ def _card(
             rx.el.p(card.description, class_name="tg-plan-description"),
             class_name="tg-plan-header",
         ),
-        price_block(card, state),
+        price_block(card, state, texts),
         _cta(card, state, on_selected),
         _features(card),
         _addons(card),
@@ -150,7 +151,7 @@ def render(
 ) -> rx.Component:
     """The paywall for one state instance, loading its data when it mounts."""
     plans = rx.el.div(
-        rx.foreach(state.cards, lambda card: _card(card, state, on_plan_selected)),
+        rx.foreach(state.cards, lambda card: _card(card, state, on_plan_selected, texts)),
         class_name="tg-plans",
         style={"--tg-plan-count": state.cards.length()},
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import reflex as rx
@@ -118,7 +119,7 @@ def _tiers(card: Var[PlanCard]) -> rx.Component:
     )
 
 
-def _total(card: Var[PlanCard]) -> rx.Component:
+def _total(card: Var[PlanCard], texts: Mapping[str, Any]) -> rx.Component:
     return rx.el.div(
         rx.el.p(
             rx.el.span(card.total, class_name="tg-total-amount"),
@@ -126,7 +127,7 @@ def _total(card: Var[PlanCard]) -> rx.Component:
                     rx.el.span(card.total_note, class_name="tg-total-note")),
             rx.cond(card.estimating,
                     rx.el.span(rx.el.span(class_name="tg-spinner", aria_hidden="true"),
-                               rx.el.span("Updating total…", class_name="tg-sr-only"),
+                               rx.el.span(texts["total_updating"], class_name="tg-sr-only"),
                                class_name="tg-total-updating")),
             class_name=rx.cond(card.estimating, "tg-total tg-total-busy", "tg-total"),
             id="tg-total-" + card.id,
@@ -145,7 +146,8 @@ def _total(card: Var[PlanCard]) -> rx.Component:
     )
 
 
-def price_block(card: Var[PlanCard], state: type[PaywallState]) -> rx.Component:
+def price_block(card: Var[PlanCard], state: type[PaywallState],
+                texts: Mapping[str, Any]) -> rx.Component:
     """Everything between a card's header and its button."""
     return rx.el.div(
         _headline(card),
@@ -153,7 +155,7 @@ def price_block(card: Var[PlanCard], state: type[PaywallState]) -> rx.Component:
         _usage(card),
         rx.cond(
             card.has_quantity,
-            rx.el.div(_quantity(card, state), _tiers(card), _total(card),
+            rx.el.div(_quantity(card, state), _tiers(card), _total(card, texts),
                       class_name="tg-configurator"),
         ),
         class_name="tg-plan-pricing",

@@ -210,3 +210,15 @@ def test_success_says_what_was_charged_or_when_the_change_happens():
     assert (title, body) == ("Change scheduled", "Your subscription changes to Free on Dec 24, 2026.")
     done = model.completion(_result(), "Plus")
     assert done["plan_name"] == "Plus" and done["amount_charged"]["formatted"] == "£24"
+
+
+def test_quantity_hints_and_add_on_prices_use_the_checkouts_own_texts(paywall):
+    plus = model.plan_of(paywall, "plus")
+    order = model.initial_order(paywall, plus, None, "monthly", {"seats": 5}, "")
+    texts = merge_texts({"quantity_range": "{min} to {max} {units}",
+                         "addon_price": "{amount} a month",
+                         "addon_credit_pack": "{credits} credits for {amount}"})
+    assert model.quantity_views(plus, order, "en_US", texts)[0].hint == "1 to 20 seats"
+    prices = {row.id: row.price for row in model.addon_rows(paywall, plus, order, texts)}
+    assert prices["extra-storage"] == "$10 a month"
+    assert prices["ai-credit-pack"] == "5,000 credits for $10"

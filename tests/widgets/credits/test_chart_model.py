@@ -93,6 +93,7 @@ def test_bucket_labels_per_bucket_size() -> None:
     assert m.bucket_label(at, "day", "en_US", short=True) == "Nov 24"
     assert m.bucket_label(at, "month", "en_US") == "November 2026"
     assert m.bucket_label(at, "month", "de_DE", short=True) == "Nov"
+    assert m.bucket_label(at, "hour", "fr_FR", utc="TU") == "mar. 24 nov. · 14:00 TU"
 
 
 @given(st.integers(min_value=0, max_value=400), st.integers(min_value=1, max_value=12))

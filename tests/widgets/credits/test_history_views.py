@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import reflex as rx
 
 from widgets.credits.grants import credit_grants
 from widgets.credits.usage_chart import credit_usage
@@ -32,3 +33,14 @@ def test_factories_reject_bad_inputs() -> None:
         credit_usage("credits", customer_id="acme", text_overrides={"titel": "x"})
     with pytest.raises(ValueError, match="unknown credit_grants text keys"):
         credit_grants("credits", customer_id="acme", text_overrides={"titel": "x"})
+
+
+class _Box(rx.State):
+    appearance: str = "dark"
+
+
+def test_usage_chart_can_follow_a_boxes_appearance_instead_of_the_page() -> None:
+    page = str(credit_usage("credits", customer_id="acme").render())
+    boxed = str(credit_usage("credits", customer_id="acme", appearance=_Box.appearance).render())
+    assert "resolvedColorMode" in page
+    assert "resolvedColorMode" not in boxed and "_box.appearance" in boxed
