@@ -39,7 +39,8 @@ class FrameGuard:
         return frame_ancestors(hit[1])
 
     async def __call__(self, scope, receive, send):  # type: ignore[no-untyped-def]
-        if scope["type"] != "http" or not scope["path"].startswith(PREFIX):
+        path = scope.get("path", "") if scope["type"] == "http" else ""
+        if path != PREFIX and not path.startswith(PREFIX + "/"):
             await self.app(scope, receive, send)
             return
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
