@@ -45,7 +45,7 @@
     creditCurrency: "credit_currency", locale: "locale", theme: "theme"};
   var CALLBACKS = {ready: "onReady", planSelected: "onPlanSelected",
     checkoutCompleted: "onCheckoutCompleted", error: "onError"};
-  var TOKEN_ERRORS = {token_expired: true, tokenExpiring: true};
+  var TOKEN_ERRORS = {token_expired: true, token_missing: true, tokenExpiring: true};
   var MAX_REFRESHES = 3;
 
   function frameUrl(widget, key, token, options) {
