@@ -65,4 +65,5 @@ def frame_context(session: Session, *, publishable_key: str | None, origin: str 
     customer = verify_customer_token(
         session, customer_token, environment_id=environment_id,
         on_environment=lambda env: apply_environment_clock(session, env))
-    return FrameContext(environment_id, normalize_origin(origin), customer.customer_ref, customer.expires_at)
+    return FrameContext(environment_id, normalize_origin(origin), customer.customer_ref,
+                        customer.expires_at)
