@@ -18,6 +18,7 @@ from widgets.demo.css import STOREFRONT_CSS
 from widgets.demo.pricing import storefront
 from widgets.demo.workspace import workspace_page
 from widgets.embed import register as register_embed_pages
+from widgets.embed.head import storage_shim
 from widgets.designer.css import DESIGNER_CSS
 from widgets.designer.state import DesignerState
 from widgets.designer.view import designer_page
@@ -29,7 +30,7 @@ app = rx.App(
     # The backend mounts the pages; FrameGuard lets only allowed origins frame /embed pages.
     api_transformer=[backend_app,
                      lambda asgi: FrameGuard(asgi, backend_app.state.session_factory)],
-    head_components=[widgets.stylesheet(), rx.el.style(STOREFRONT_CSS),
+    head_components=[storage_shim(), widgets.stylesheet(), rx.el.style(STOREFRONT_CSS),
                      rx.el.style(DESIGNER_CSS)],
 )
 
