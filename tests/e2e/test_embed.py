@@ -25,8 +25,13 @@ SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 
 
 def shot(page: Page, name: str) -> None:
+    """The whole host page; the viewport grows to it first (a full-page screenshot would cut
+    a cross-origin frame at the viewport's height)."""
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    height = page.evaluate("() => document.documentElement.scrollHeight")
+    page.set_viewport_size({"width": 1440, "height": max(900, height)})
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(SHOTS / f"{name}.png"))
 
 
 def _env(data_dir: Path, name: str) -> str:
@@ -87,7 +92,7 @@ def _open(page: Page, host: dict, app_url: str, key: str, body: str, *, after: s
 
 def _frame(page: Page) -> Frame:
     """The embedded page's frame, once it is there."""
-    for _ in range(100):
+    for _ in range(300):
         for frame in page.frames:
             if "/embed/" in frame.url:
                 return frame
@@ -202,6 +207,20 @@ def test_a_missing_token_is_a_clear_alert(page: Page, app_url: str, host: dict,
     page.wait_for_function("() => window.seen.some((e) => e.type === 'error')")
     assert _seen(page, "error")[0]["detail"]["code"] == "token_missing"
     assert frame.get_by_test_id("portal").count() == 0
+    _settled_height(page, frame)
+    shot(page, "embed-portal-no-token")
+
+
+def test_a_secret_key_in_the_url_is_refused(page: Page, app_url: str, host: dict,
+                                            data_dir: Path):
+    page.emulate_media(color_scheme="dark")
+    page.goto(f"{app_url}/embed/paywall/workspace?" + str(httpx.QueryParams(
+        key=_env(data_dir, "TOLLGATE_API_KEY"), origin=host["allowed"])))
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("This widget was given a secret key")
+    expect(alert).to_contain_text("rotate the secret key")
+    assert page.get_by_test_id("paywall").count() == 0
+    page.screenshot(path=str(SHOTS / "embed-secret-key-dark.png"))
 
 
 def test_an_expired_token_is_a_clear_alert_and_a_fresh_one_recovers(
@@ -230,9 +249,9 @@ def test_an_expired_token_is_a_clear_alert_and_a_fresh_one_recovers(
 @pytest.mark.parametrize("mode", ["light", "dark"])
 def test_embedded_portal_has_no_serious_accessibility_violations(
         page: Page, app_url: str, host: dict, publishable: str, api: httpx.Client, mode: str):
-    page.goto(f"{app_url}/embed/portal?" + httpx.QueryParams(
+    page.goto(f"{app_url}/embed/portal?" + str(httpx.QueryParams(
         key=publishable, origin=host["allowed"], product="workspace", token=_token(api),
-        theme=mode).__str__())
+        theme=mode)))
     expect(page.get_by_test_id("portal")).to_have_attribute("data-status", "ready",
                                                             timeout=60_000)
     page.wait_for_timeout(400)
