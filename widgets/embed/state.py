@@ -23,7 +23,7 @@ from widgets.embed.params import (
 from widgets.embed.problems import Problem, from_refusal, problem
 
 log = logging.getLogger(__name__)
-DEVELOPER_CODES = ("secret_key", "key_invalid", "origin_not_allowed", "bad_params")
+DEVELOPER_CODES = ("key_invalid", "origin_not_allowed", "bad_params")  # detail adds to the body
 
 
 class EmbedState(rx.State):

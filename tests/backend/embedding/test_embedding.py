@@ -31,7 +31,8 @@ def _page(request):
 
 def test_hosted_pages_may_be_framed_only_by_the_allowed_origins(api, tenant):
     ok(api.put("/api/v1/environment/embed-origins", json={"origins": ["https://shop.example"]}))
-    site = Starlette(routes=[Route("/embed/paywall", _page), Route("/pricing", _page)])
+    site = Starlette(routes=[Route("/embed/paywall", _page), Route("/pricing", _page),
+                             Route("/embed.js", _page)])
     guarded = FrameGuard(site, tenant.app.state.session_factory)
 
     async def get(path):
@@ -48,3 +49,4 @@ def test_hosted_pages_may_be_framed_only_by_the_allowed_origins(api, tenant):
     assert asyncio.run(get("/embed/paywall?key=tg_pk_forged")).headers[
         "content-security-policy"] == "frame-ancestors 'self'"
     assert "content-security-policy" not in asyncio.run(get("/pricing")).headers
+    assert "content-security-policy" not in asyncio.run(get("/embed.js")).headers
