@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from backend.auth.customer_tokens import verify_customer_token
 from backend.auth.keys import CUSTOMER_TOKEN_PREFIX, PREFIXES, kind_of
 from backend.auth.service import authenticate
-from backend.embedding.origins import allowed, normalize_origin
+from backend.embedding.origins import BadOrigin, allowed, normalize_origin
 from backend.embedding.service import get_origins
 from backend.errors import Forbidden, Unauthorized
 from backend.testclock.service import apply_environment_clock
@@ -48,13 +48,22 @@ def _environment(session: Session, key: str | None) -> int:
         raise Unauthorized(exc.detail, reason="key_invalid") from None
 
 
+def _same(origin: str, page_origin: str | None) -> bool:
+    try:
+        return bool(page_origin) and normalize_origin(origin) == normalize_origin(page_origin or "")
+    except BadOrigin:
+        return False
+
+
 def frame_context(session: Session, *, publishable_key: str | None, origin: str | None,
-                  customer_token: str | None, customer_required: bool) -> FrameContext:
-    """Check a hosted page's inputs in order: key, origin, token; the first failure raises."""
+                  customer_token: str | None, customer_required: bool,
+                  page_origin: str | None = None) -> FrameContext:
+    """Check a hosted page's inputs in order: key, origin (an allowed one, or the page's own:
+    `frame-ancestors 'self'`), token; the first failure raises."""
     environment_id = _environment(session, publishable_key)
     if not origin:
         raise Forbidden("The widget was not told which page embeds it", reason="origin_missing")
-    if not allowed(origin, get_origins(session, environment_id)):
+    if not _same(origin, page_origin) and not allowed(origin, get_origins(session, environment_id)):
         raise Forbidden(f"{origin} is not among this environment's allowed embedding origins",
                         reason="origin_not_allowed")
     if not customer_token:

@@ -41,6 +41,7 @@ def check_frame(body: FrameCheck, session: SessionDep):
     expired, customer_inactive)."""
     ctx = frame_context(session, publishable_key=body.publishable_key, origin=body.origin,
                         customer_token=body.customer_token,
-                        customer_required=body.customer_required)
+                        customer_required=body.customer_required,
+                        page_origin=body.page_origin)
     return FrameContextPublic(origin=ctx.origin, customer_id=ctx.customer_id,
                               expires_at=ctx.expires_at)

@@ -12,6 +12,8 @@ class FrameCheck(BaseModel):
     origin: str | None = Field(None, max_length=300, description="The host page's origin")
     customer_token: str | None = Field(None, max_length=2048)
     customer_required: bool = Field(False, description="The widget acts for a customer")
+    page_origin: str | None = Field(None, max_length=300, description=(
+        "The hosted page's own origin: `origin` may equal it (frame-ancestors 'self')"))
 
 
 class FrameContextPublic(BaseModel):

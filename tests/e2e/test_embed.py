@@ -9,6 +9,7 @@ import base64
 import hashlib
 import hmac
 import json
+import re
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -195,6 +196,27 @@ def test_embedded_portal_shows_the_tokens_customer(page: Page, app_url: str, hos
     page.wait_for_timeout(500)
     _settled_height(page, frame)
     shot(page, f"embed-portal-{mode}")
+    other = "light" if mode == "dark" else "dark"
+    page.evaluate(f"() => document.getElementById('account').tollgate.setTheme('{other}')")
+    expect(frame.locator("html")).to_have_class(re.compile(rf"\b{other}\b"))
+
+
+def test_embedded_checkout_reports_completion(page: Page, app_url: str, host: dict,
+                                              publishable: str, api: httpx.Client):
+    created = api.post("/api/v1/customers", json={"id": "embed-buyer", "name": "Embed Buyer",
+                                                 "email": "buyer@embed.example"})
+    assert created.status_code in (201, 409), created.text
+    _open(page, host, app_url, publishable, '<div class="slot" id="buy"></div>', after=f"""
+      <script>window.done = [];
+      Tollgate.mount(document.getElementById("buy"), {{widget: "checkout", product: "workspace",
+        plan: "free", customerToken: "{_token(api, 'embed-buyer')}",
+        onCheckoutCompleted: function (d) {{ window.done.push(d); }}}});</script>""")
+    frame = _frame(page)
+    frame.get_by_test_id("checkout-confirm").click(timeout=60_000)
+    page.wait_for_function("() => window.done.length > 0", timeout=30_000)
+    result = page.evaluate("() => window.done[0]")
+    assert result["planId"] == "free" and result["subscriptionId"]
+    assert _seen(page, "checkoutCompleted")[0]["target"] == "buy"
 
 
 def test_a_missing_token_is_a_clear_alert(page: Page, app_url: str, host: dict,

@@ -48,6 +48,8 @@ class EmbedState(rx.State):
     error_detail: str = ""
     error_retryable: bool = False
 
+    _page_origin: str = ""
+
     @rx.event
     async def check(self):
         """On load: install the bridge, then verify key, origin and token with the backend."""
@@ -64,6 +66,8 @@ class EmbedState(rx.State):
             self._fail(exc.problem)
             return
         self._take(params)
+        parts = urlsplit(url)
+        self._page_origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
         verified = await self._verify(params, with_token=False)
         if verified is None:
             return
@@ -108,7 +112,7 @@ class EmbedState(rx.State):
         try:
             return await get_client().check_frame(
                 params.key, params.origin, customer_token=params.token if with_token else None,
-                customer_required=with_token)
+                customer_required=with_token, page_origin=self._page_origin or None)
         except TollgateError as exc:
             if exc.status >= 500:
                 log.warning("embed check failed: %s", exc)

@@ -47,6 +47,10 @@ def test_the_host_origin_must_be_allowed(framed):
     assert reason(check(framed, origin=None), 403) == "origin_missing"
     assert reason(check(framed, origin="https://evil.example"), 403) == "origin_not_allowed"
     assert reason(check(framed, origin="not an origin"), 403) == "origin_not_allowed"
+    own = "https://tollgate.example"
+    assert ok(check(framed, origin=own, page_origin=own))["origin"] == own  # 'self'
+    assert reason(check(framed, origin=own, page_origin="https://other.example"),
+                  403) == "origin_not_allowed"
 
 
 def test_customer_widgets_need_a_valid_token_of_the_keys_environment(framed, make_tenant):
