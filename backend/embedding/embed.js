@@ -8,7 +8,7 @@
  * portal, checkout, credit-balance, credit-usage, credit-grants, auto-recharge. Attributes:
  * data-publishable-key (overrides the script's), data-customer-token, data-product, data-plan,
  * data-period (monthly|annual), data-currency, data-credit-currency, data-locale,
- * data-theme (light|dark).
+ * data-theme (light|dark|system; light by default).
  *
  *   var frame = Tollgate.mount(element, {widget, publishableKey, customerToken, product, plan,
  *     period, currency, creditCurrency, locale, theme, title, onEvent(type, detail),
@@ -29,7 +29,7 @@
   "use strict";
   if (window.Tollgate && window.Tollgate.mount) return;
 
-  var script = document.currentScript;
+  var script = document.currentScript || document.querySelector("script[src*='/embed.js']");
   var ORIGIN = new URL(script && script.src ? script.src : location.href).origin;
   var DEFAULT_KEY = script ? script.getAttribute("data-publishable-key") : null;
   var PATHS = {

@@ -221,8 +221,10 @@ def test_embedded_checkout_reports_completion(page: Page, app_url: str, host: di
 
 def test_a_missing_token_is_a_clear_alert(page: Page, app_url: str, host: dict,
                                           publishable: str):
+    page.emulate_media(color_scheme="dark")  # without data-theme the frame is light anyway
     _open(page, host, app_url, publishable, _portal_slot())
     frame = _frame(page)
+    expect(frame.locator("html")).to_have_class(re.compile(r"\blight\b"))
     alert = frame.get_by_role("alert")
     expect(alert).to_contain_text("This widget needs a signed-in customer")
     expect(alert).to_have_attribute("data-code", "token_missing")
@@ -235,9 +237,8 @@ def test_a_missing_token_is_a_clear_alert(page: Page, app_url: str, host: dict,
 
 def test_a_secret_key_in_the_url_is_refused(page: Page, app_url: str, host: dict,
                                             data_dir: Path):
-    page.emulate_media(color_scheme="dark")
     page.goto(f"{app_url}/embed/paywall/workspace?" + str(httpx.QueryParams(
-        key=_env(data_dir, "TOLLGATE_API_KEY"), origin=host["allowed"])))
+        key=_env(data_dir, "TOLLGATE_API_KEY"), origin=host["allowed"], theme="dark")))
     alert = page.get_by_role("alert")
     expect(alert).to_contain_text("This widget was given a secret key")
     expect(alert).to_contain_text("rotate the secret key")

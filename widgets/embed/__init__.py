@@ -13,7 +13,7 @@ Pages: `/embed/paywall` (also `/embed/paywall/<product>`), `/embed/portal`, `/em
   data with the publishable key only).
 - `product` (paywall, portal, checkout), `plan` (checkout; the highlighted plan on the
   paywall), `period` (monthly|annual), `currency` (ISO 4217), `credit_currency` (credit
-  pages), `locale`, `theme` (light|dark; the system's by default).
+  pages), `locale`, `theme` (light|dark|system; light by default).
 
 The page checks these with `POST /api/v1/embed/frame-check`, shows a skeleton meanwhile and
 then the widget, or an alert (role="alert") saying why not. The bridge (frame.js) then posts
@@ -23,7 +23,8 @@ then the widget, or an alert (role="alert") saying why not. The bridge (frame.js
 invoiceId, amountCharged}`, `creditsPurchased {...}`, `tokenExpiring {expiresAt}` and
 `error {code, title, message}` (codes in `widgets.embed.problems`); it accepts
 `{source: "tollgate-host", type: "setToken", token}` and `{type: "setTheme", theme}` from
-that origin only.
+that origin only. The pages keep nothing in the browser's storage (`head.storage_shim`, which
+the app puts in its <head>).
 """
 
 from __future__ import annotations

@@ -10,6 +10,6 @@ SHIM = Path(__file__).with_name("storage.js")
 
 
 def storage_shim() -> rx.Component:
-    """An inline script, run before the app starts, that swaps in an in-memory store where the
-    browser denies the frame web storage (third-party storage blocking)."""
+    """An inline script, run before the app starts: hosted widget pages get an in-memory store
+    (seeded with their `theme`), other pages one only where the browser denies storage."""
     return rx.el.script(SHIM.read_text())

@@ -16,7 +16,7 @@ _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$")
 _CURRENCY = re.compile(r"^[A-Za-z]{3}$")
 _LOCALE = re.compile(r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")
 PERIODS = ("monthly", "annual")
-THEMES = ("light", "dark")
+THEMES = ("light", "dark", "system")
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ def parse(widget: Widget, query: Mapping[str, str], path_product: str = "") -> E
     if period and period not in PERIODS:
         raise BadParams(problem("bad_params", "'period' is monthly or annual."))
     if theme and theme not in THEMES:
-        raise BadParams(problem("bad_params", "'theme' is light or dark."))
+        raise BadParams(problem("bad_params", "'theme' is light, dark or system."))
     return EmbedParams(
         widget=widget.name, key=key, origin=origin, token=token, period=period, theme=theme,
         currency=_option(query, "currency", _CURRENCY).upper(),

@@ -53,7 +53,7 @@ class EmbedState(rx.State):
     @rx.event
     async def check(self):
         """On load: install the bridge, then verify key, origin and token with the backend."""
-        self.status = "checking"
+        self.status, self.customer_token = "checking", ""
         yield rx.call_script(messages.bridge_script())
         url = str(self.router.url)
         path = urlsplit(url).path

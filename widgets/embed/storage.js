@@ -1,7 +1,10 @@
-/* Tollgate: a hosted widget page inside another site's page may be denied web storage (third-
- * party storage blocking throws on any access to localStorage). The app reads it while it
- * starts, so swap in a per-page in-memory store where access throws; elsewhere nothing. */
+/* Tollgate: hosted widget pages (/embed/...) keep nothing in the browser's storage: they get a
+ * per-page in-memory store, whose saved colour mode is the page's `theme` parameter (light by
+ * default; "system" follows the device), read by the app before its first paint. Any other
+ * page gets one only where storage access throws (a framed page under third-party storage
+ * blocking), as the app reads storage while it starts. */
 (function () {
+  var embedded = location.pathname.indexOf("/embed/") === 0;
   function usable(name) {
     try {
       var store = window[name];
@@ -12,8 +15,8 @@
       return false;
     }
   }
-  function memory() {
-    var data = {};
+  function memory(initial) {
+    var data = initial || {};
     return {
       get length() { return Object.keys(data).length; },
       key: function (i) { var keys = Object.keys(data); return i in keys ? keys[i] : null; },
@@ -25,10 +28,13 @@
       clear: function () { data = {}; }
     };
   }
+  var theme = new URLSearchParams(location.search).get("theme");
+  theme = theme === "dark" || theme === "system" ? theme : "light";
   ["localStorage", "sessionStorage"].forEach(function (name) {
-    if (usable(name)) return;
+    if (!embedded && usable(name)) return;
+    var initial = embedded && name === "localStorage" ? {theme: theme} : {};
     try {
-      Object.defineProperty(window, name, {configurable: true, value: memory()});
-    } catch (error) { /* nothing better to do */ }
+      Object.defineProperty(window, name, {configurable: true, value: memory(initial)});
+    } catch (error) { /* the app then runs without storage, as before */ }
   });
 })();

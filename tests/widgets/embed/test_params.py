@@ -37,6 +37,8 @@ def test_options_are_checked_for_shape():
                                      "token": "tg_ct_x"})
     assert (ok.plan, ok.period, ok.currency, ok.locale, ok.theme, ok.token) == \
         ("pro", "annual", "EUR", "de-DE", "dark", "tg_ct_x")
+    assert parse(WIDGETS["paywall"], {**BASE, "product": "ws", "theme": "system"}).theme == \
+        "system"
     assert code("checkout", {**BASE, "product": "ws"}) == "bad_params"  # no plan
     for bad in ({"period": "weekly"}, {"theme": "blue"}, {"currency": "dollars"},
                 {"locale": "<script>"}, {"product": "a b"}):
