@@ -192,6 +192,7 @@ def test_embedded_portal_shows_the_tokens_customer(page: Page, app_url: str, hos
     expect(frame.get_by_test_id("portal")).to_have_attribute("data-status", "ready",
                                                              timeout=60_000)
     expect(frame.get_by_test_id("plan-name")).to_have_text("Plus plan")
+    expect(frame.get_by_test_id("portal")).not_to_contain_text("plans below")  # none shown
     assert page.locator("#account iframe").get_attribute("title") == "Your subscription"
     page.wait_for_timeout(500)
     _settled_height(page, frame)
