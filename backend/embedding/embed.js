@@ -62,12 +62,13 @@
   function mount(element, options) {
     if (typeof element === "string") element = document.querySelector(element);
     if (!element) throw new Error("Tollgate.mount: no element to mount into");
-    options = options || {};
+    options = Object.assign({}, options);
     var widget = options.widget;
     if (!PATHS[widget]) {
       throw new Error("Tollgate.mount: unknown widget '" + widget + "' (one of " +
         Object.keys(PATHS).join(", ") + ")");
     }
+    if (element.tollgate) element.tollgate.unmount();
     var key = options.publishableKey || DEFAULT_KEY;
     if (!key) throw new Error("Tollgate.mount: pass publishableKey (or data-publishable-key)");
     var token = options.customerToken || null;
@@ -97,6 +98,7 @@
       token = next || null;
       if (connected && token) {
         toFrame({type: "setToken", token: token});
+        connected = false;  // the frame reloads with it
       } else {
         connected = false;
         iframe.src = frameUrl(widget, key, token, options);
@@ -149,6 +151,7 @@
       setTheme: function (theme) {
         options.theme = theme;
         if (connected) toFrame({type: "setTheme", theme: theme});
+        else iframe.src = frameUrl(widget, key, token, options);
       },
       unmount: function () {
         window.removeEventListener("message", onMessage);

@@ -138,6 +138,11 @@ def test_embedded_paywall_resizes_and_relays_the_plan_choice(page: Page, app_url
     assert _seen(page, "resize")
     shot(page, "embed-paywall-light")
 
+    page.evaluate("""() => window.postMessage({source: "tollgate", type: "planSelected",
+                                               planId: "forged"}, "*")""")  # not the frame
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => window.calls") == [] and _seen(page, "planSelected") == []
+
     cta = frame.locator("[data-testid^='cta-']:not([disabled])").first
     plan_id = cta.get_attribute("data-testid").removeprefix("cta-")
     cta.click()

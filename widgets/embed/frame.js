@@ -11,6 +11,7 @@
   var hostOrigin = null;
   var lastHeight = -1;
   var queued = [];
+  var themeSet = null;
 
   function applyTheme(theme) {
     if (theme !== "light" && theme !== "dark") return;
@@ -44,9 +45,10 @@
     }
   }
 
-  function reloadWith(name, value) {
+  function reloadWithToken(token) {
     var url = new URL(location.href);
-    url.searchParams.set(name, value);
+    url.searchParams.set("token", token);
+    if (themeSet) url.searchParams.set("theme", themeSet);
     location.replace(url.toString());
   }
 
@@ -55,8 +57,9 @@
     var data = event.data;
     if (!data || data.source !== "tollgate-host") return;
     if (data.type === "setToken" && typeof data.token === "string" && data.token) {
-      reloadWith("token", data.token);
-    } else if (data.type === "setTheme") {
+      reloadWithToken(data.token);
+    } else if (data.type === "setTheme" && (data.theme === "light" || data.theme === "dark")) {
+      themeSet = data.theme;
       applyTheme(data.theme);
     }
   }
