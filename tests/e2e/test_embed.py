@@ -288,3 +288,20 @@ def test_embedded_portal_has_no_serious_accessibility_violations(
     serious = [f"{v['id']} ({v['impact']}): {v['help']}" for v in results["violations"]
                if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+@pytest.mark.parametrize(("widget", "testid"), [
+    ("credit-balance", "credit-balance"), ("credit-usage", "credit-usage"),
+    ("credit-grants", "credit-grants"), ("auto-recharge", "auto-recharge")])
+def test_embedded_credit_widgets_show_the_tokens_customer(
+        page: Page, app_url: str, host: dict, publishable: str, api: httpx.Client,
+        widget: str, testid: str):
+    _open(page, host, app_url, publishable,
+          f'<div class="slot" data-tollgate-widget="{widget}" data-credit-currency="credits" '
+          f'data-customer-token="{_token(api)}"></div>')
+    frame = _frame(page)
+    expect(frame.get_by_test_id(testid)).to_have_attribute("data-status", "ready",
+                                                           timeout=60_000)
+    outer, inner = _settled_height(page, frame)
+    assert outer > 150 and abs(outer - inner) <= 1
+    shot(page, f"embed-{widget}")
