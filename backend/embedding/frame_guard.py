@@ -12,7 +12,7 @@ from urllib.parse import parse_qs
 from sqlalchemy.orm import Session
 
 from backend.embedding.origins import frame_ancestors
-from backend.embedding.service import origins_for_key
+from backend.embedding.service import changes, origins_for_key
 
 CACHE_SECONDS = 30.0
 PREFIX = "/embed"
@@ -23,20 +23,22 @@ class FrameGuard:
 
     def __init__(self, app, sessions: Callable[[], Session]):  # type: ignore[no-untyped-def]
         self.app, self.sessions = app, sessions
-        self._cache: dict[str, tuple[float, list[str] | None]] = {}
+        self._cache: dict[str, tuple[float, int, list[str] | None]] = {}
 
     def policy(self, key: str | None) -> str:
-        """The frame-ancestors directive for a page opened with `key` (cached briefly)."""
+        """The frame-ancestors directive for a page opened with `key` (cached briefly; a change
+        made through this process's API applies at once)."""
         if not key:
             return frame_ancestors(None)
         hit = self._cache.get(key)
-        if hit is None or time.monotonic() - hit[0] > CACHE_SECONDS:
+        if hit is None or time.monotonic() - hit[0] > CACHE_SECONDS or hit[1] != changes():
+            version = changes()
             with self.sessions() as session:
-                hit = (time.monotonic(), origins_for_key(session, key))
+                hit = (time.monotonic(), version, origins_for_key(session, key))
             if len(self._cache) > 1000:
                 self._cache.clear()
             self._cache[key] = hit
-        return frame_ancestors(hit[1])
+        return frame_ancestors(hit[2])
 
     async def __call__(self, scope, receive, send):  # type: ignore[no-untyped-def]
         path = scope.get("path", "") if scope["type"] == "http" else ""

@@ -50,3 +50,10 @@ def test_hosted_pages_may_be_framed_only_by_the_allowed_origins(api, tenant):
         "content-security-policy"] == "frame-ancestors 'self'"
     assert "content-security-policy" not in asyncio.run(get("/pricing")).headers
     assert "content-security-policy" not in asyncio.run(get("/embed.js")).headers
+
+
+def test_a_change_of_origins_reaches_the_frame_policy_at_once(api, tenant):
+    guard = FrameGuard(Starlette(), tenant.app.state.session_factory)
+    assert guard.policy(tenant.publishable) == "frame-ancestors 'self'"
+    ok(api.put("/api/v1/environment/embed-origins", json={"origins": ["https://shop.example"]}))
+    assert guard.policy(tenant.publishable) == "frame-ancestors 'self' https://shop.example"
