@@ -1,7 +1,8 @@
 """ASGI middleware: hosted widget pages (`/embed/...`) may be framed only by the origins their
 environment allows. The environment comes from the page's publishable key (`?key=`); the
 answer carries `Content-Security-Policy: frame-ancestors 'self' <origins>`, so browsers refuse
-to show the page inside any other site."""
+to show the page inside any other site. It also carries `Referrer-Policy: no-referrer`, so the
+page's URL (with its customer token) is not sent along with the requests the page makes."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from backend.embedding.service import changes, origins_for_key
 
 CACHE_SECONDS = 30.0
 PREFIX = "/embed"
+REPLACED = (b"content-security-policy", b"x-frame-options", b"referrer-policy")
 
 
 class FrameGuard:
@@ -51,9 +53,10 @@ class FrameGuard:
         async def send_with_policy(message):  # type: ignore[no-untyped-def]
             if message["type"] == "http.response.start":
                 headers = [(k, v) for k, v in message.get("headers", [])
-                           if k.lower() not in (b"content-security-policy", b"x-frame-options")]
-                message = {**message,
-                           "headers": [*headers, (b"content-security-policy", directive)]}
+                           if k.lower() not in REPLACED]
+                message = {**message, "headers": [
+                    *headers, (b"content-security-policy", directive),
+                    (b"referrer-policy", b"no-referrer")]}
             await send(message)
 
         await self.app(scope, receive, send_with_policy)

@@ -44,6 +44,7 @@ def test_hosted_pages_may_be_framed_only_by_the_allowed_origins(api, tenant):
     assert framed.headers["content-security-policy"] == \
         "frame-ancestors 'self' https://shop.example"
     assert "x-frame-options" not in framed.headers
+    assert framed.headers["referrer-policy"] == "no-referrer"
     assert asyncio.run(get("/embed/paywall")).headers["content-security-policy"] == \
         "frame-ancestors 'self'"
     assert asyncio.run(get("/embed/paywall?key=tg_pk_forged")).headers[
