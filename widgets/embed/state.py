@@ -32,7 +32,6 @@ class EmbedState(rx.State):
     the browser: the bridge gets it from the server (`messages.start`)."""
 
     status: str = "checking"  # checking | ready | error
-    widget: str = ""
     publishable_key: str = ""
     customer_token: str = ""
     product: str = ""
@@ -41,7 +40,6 @@ class EmbedState(rx.State):
     currency: str = ""
     credit_currency: str = ""
     locale: str = ""
-    theme: str = ""
     error_code: str = ""
     error_title: str = ""
     error_body: str = ""
@@ -56,31 +54,29 @@ class EmbedState(rx.State):
         self.status, self.customer_token = "checking", ""
         yield rx.call_script(messages.bridge_script())
         url = str(self.router.url)
-        path = urlsplit(url).path
-        found = widget_for(path)
+        parts = urlsplit(url)
+        self._page_origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+        found = widget_for(parts.path)
         try:
             if found is None:
                 raise BadParams(problem("bad_params", "Unknown widget page"))
-            params = parse(found, query_of(url), path_product(found, path))
+            params = parse(found, query_of(url), path_product(found, parts.path))
         except BadParams as exc:
             self._fail(exc.problem)
             return
         self._take(params)
-        parts = urlsplit(url)
-        self._page_origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
         verified = await self._verify(params, with_token=False)
-        if verified is None:
+        if isinstance(verified, Problem):
+            self._fail(verified)  # the host origin is unknown: nothing goes to the host
             return
-        if found.customer:
-            customer = await self._verify(params, with_token=True)
-            yield rx.call_script(messages.start(
-                verified.origin, params.widget, customer.expires_at if customer else None))
-            if customer is None:
-                yield rx.call_script(messages.emit("error", self._problem().message()))
-                return
-            self.customer_token = params.token
-        else:
-            yield rx.call_script(messages.start(verified.origin, params.widget))
+        customer = await self._verify(params, with_token=True) if found.customer else None
+        expires_at = getattr(customer, "expires_at", None)
+        yield rx.call_script(messages.start(verified.origin, params.widget, expires_at))
+        if isinstance(customer, Problem):
+            self._fail(customer)
+            yield rx.call_script(messages.emit("error", customer.message()))
+            return
+        self.customer_token = params.token if customer is not None else ""
         self.status = "ready"
         yield rx.call_script(messages.emit("ready", {"widget": params.widget}))
 
@@ -103,12 +99,13 @@ class EmbedState(rx.State):
         return rx.call_script(messages.emit("creditsPurchased", dict(result)))
 
     def _take(self, params: EmbedParams) -> None:
-        self.widget, self.publishable_key = params.widget, params.key
+        self.publishable_key = params.key
         self.product, self.plan, self.period = params.product, params.plan, params.period
         self.currency, self.credit_currency = params.currency, params.credit_currency
-        self.locale, self.theme = params.locale, params.theme
+        self.locale = params.locale
 
     async def _verify(self, params: EmbedParams, *, with_token: bool) -> Any:
+        """The backend's `FrameContextPublic`, or the `Problem` it refused the frame with."""
         try:
             return await get_client().check_frame(
                 params.key, params.origin, customer_token=params.token if with_token else None,
@@ -116,8 +113,7 @@ class EmbedState(rx.State):
         except TollgateError as exc:
             if exc.status >= 500:
                 log.warning("embed check failed: %s", exc)
-            self._fail(from_refusal(exc.status, exc.problem))
-            return None
+            return from_refusal(exc.status, exc.problem)
 
     def _fail(self, found: Problem) -> None:
         self.status = "error"
@@ -125,6 +121,3 @@ class EmbedState(rx.State):
         self.error_code, self.error_title, self.error_body = found.code, found.title, found.body
         self.error_detail = found.detail if found.code in DEVELOPER_CODES else ""
         self.error_retryable = found.retryable
-
-    def _problem(self) -> Problem:
-        return Problem(self.error_code, self.error_title, self.error_body, self.error_detail)
