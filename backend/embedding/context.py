@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from backend.auth.customer_tokens import verify_customer_token
-from backend.auth.keys import CUSTOMER_TOKEN_PREFIX, PREFIXES, kind_of
+from backend.auth.keys import PREFIXES, kind_of
 from backend.auth.service import authenticate
 from backend.embedding.origins import BadOrigin, allowed, normalize_origin
 from backend.embedding.service import get_origins
@@ -39,7 +39,7 @@ def _environment(session: Session, key: str | None) -> int:
         raise Forbidden("This is a secret key: it must never appear in a web page. Embed with the "
                         f"environment's publishable key ({PREFIXES['publishable']}...) and "
                         "rotate the secret key that was exposed", reason="secret_key")
-    if kind_of(key) != "publishable" or key.startswith(CUSTOMER_TOKEN_PREFIX):
+    if kind_of(key) != "publishable":
         raise Unauthorized(f"Embed with a publishable key ({PREFIXES['publishable']}...)",
                            reason="key_invalid")
     try:
