@@ -110,7 +110,8 @@
         return false;
       }
       refreshes += 1;
-      Promise.resolve(options.getCustomerToken()).then(function (next) {
+      var asked = new Promise(function (resolve) { resolve(options.getCustomerToken()); });
+      asked.then(function (next) {
         if (next) setCustomerToken(next);
       }, function (reason) {
         emit("error", {code: "token_refresh_failed", title: "Token refresh failed",
