@@ -14,7 +14,9 @@ from backend.coupons.endpoints import router as coupons_router
 from backend.credits.endpoints import router as credits_router
 from backend.customers.endpoints import router as customers_router
 from backend.db import engine_for, session_factory
+from backend.embedding.endpoints import frame_router as embed_frame_router
 from backend.embedding.endpoints import router as embedding_router
+from backend.embedding.script import router as embed_script_router
 from backend.entitlements.endpoints import router as entitlements_router
 from backend.entitlements.hot import HotReads
 from backend.entitlements.meter_api import router as meter_router
@@ -101,7 +103,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     v1 = APIRouter(prefix="/api/v1")
     for router in (auth_router, catalog_router, coupons_router, credits_router, customers_router,
-                   embedding_router,
+                   embedding_router, embed_frame_router,
                    entitlements_router, entitlement_stream_router, meter_router,
                    estimates_router,
                    events_router, me_credits_router, me_router, me_payments_router, me_portal_router,
@@ -110,6 +112,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         v1.include_router(router)
     v1.include_router(themes_router)
     app.include_router(v1)
+    app.include_router(embed_script_router)
 
     @app.get("/api/health", tags=["health"])
     def health() -> dict[str, str]:

@@ -14,6 +14,8 @@ from backend.client import AsyncTollgateClient
 
 _config: dict[str, Any] = {"app": None, "base_url": None, "api_key": None, "generation": 0}
 _client: AsyncTollgateClient | None = None
+_key_clients: dict[tuple[int, str], AsyncTollgateClient] = {}
+MAX_KEY_CLIENTS = 32
 
 
 def configure(*, app: Any = None, base_url: str | None = None, api_key: str | None = None) -> None:
@@ -66,3 +68,18 @@ def get_client() -> AsyncTollgateClient:
     if _client is None:
         _client = AsyncTollgateClient(_api_key(), **client_options())
     return _client
+
+
+def key_client(publishable_key: str | None) -> AsyncTollgateClient:
+    """A client with a publishable key (an embedded page's), so it reads that key's environment
+    and public data only; the shared client when no key is given."""
+    if not publishable_key:
+        return get_client()
+    cache_key = (generation(), publishable_key)
+    client = _key_clients.get(cache_key)
+    if client is None:
+        if len(_key_clients) >= MAX_KEY_CLIENTS:
+            _key_clients.clear()  # old clients are closed when garbage collected
+        client = _key_clients[cache_key] = AsyncTollgateClient(publishable_key,
+                                                               **client_options())
+    return client

@@ -13,6 +13,7 @@ from backend.client.call import Call, Sender, page_params, payload, segment
 from backend.client.catalog_ops import CatalogOperations
 from backend.client.coupon_ops import CouponOperations
 from backend.client.credit_ops import CreditOperations
+from backend.client.embed_ops import EmbedOperations
 from backend.client.entitlement_ops import EntitlementOperations
 from backend.client.event_ops import EventOperations
 from backend.client.me_ops import MeOperations
@@ -131,8 +132,8 @@ class EstimateOperations(Sender):
 
 
 class Operations(AccountOperations, CatalogOperations, ClockOperations, CouponOperations,
-                 CreditOperations,
-                 CustomerOperations, EntitlementOperations, EstimateOperations, EventOperations,
+                 CreditOperations, CustomerOperations, EmbedOperations, EntitlementOperations,
+                 EstimateOperations, EventOperations,
                  MeOperations, PaymentOperations, PaywallOperations, SubscriptionOperations,
                  ThemeOperations,
                  TokenOperations, VersionOperations, WebhookOperations):

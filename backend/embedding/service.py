@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from backend.auth.service import authenticate
 from backend.embedding.origins import BadOrigin, normalize_all
 from backend.errors import Invalid, NotFound, Unauthorized
 from backend.models import Environment
+
+_changes = [0]  # bumped by every change in this process, so caches of the origins drop at once
+
+
+def _changed(session: Session) -> None:
+    _changes[0] += 1
+
+
+def changes() -> int:
+    """How many times this process has changed any environment's origins."""
+    return _changes[0]
 
 
 def get_origins(session: Session, environment_id: int) -> list[str]:
@@ -28,6 +40,7 @@ def set_origins(session: Session, environment_id: int, raw: list[str]) -> list[s
         raise NotFound("The environment no longer exists")
     env.embed_origins = origins
     session.flush()
+    event.listen(session, "after_commit", _changed, once=True)
     return origins
 
 

@@ -8,7 +8,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -50,11 +50,15 @@ def _app_env(data_dir: Path, port: int) -> dict[str, str]:
     return env
 
 
-def _api_key(data_dir: Path) -> str:
+def _env_value(data_dir: Path, name: str) -> str:
     for line in (data_dir / "demo.env").read_text().splitlines():
-        if line.startswith("TOLLGATE_API_KEY="):
+        if line.startswith(name + "="):
             return line.split("=", 1)[1].strip()
-    raise RuntimeError("seed-demo wrote no TOLLGATE_API_KEY")
+    raise RuntimeError(f"seed-demo wrote no {name}")
+
+
+def _api_key(data_dir: Path) -> str:
+    return _env_value(data_dir, "TOLLGATE_API_KEY")
 
 
 def _wait_until_up(proc: subprocess.Popen, base: str, api_key: str, log: Path) -> None:
@@ -128,6 +132,19 @@ def api(app_url: str, data_dir: Path) -> Iterator[httpx.Client]:
     headers = {"Authorization": f"Bearer {_api_key(data_dir)}"}
     with httpx.Client(base_url=app_url, headers=headers, timeout=10) as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def embed_url(app_url: str, data_dir: Path) -> Callable[..., str]:
+    """`embed_url("/embed/paywall/workspace", theme="dark")`: a hosted widget page's URL with
+    the demo's publishable key, opened by Tollgate's own origin (frame-ancestors 'self')."""
+    key = _env_value(data_dir, "TOLLGATE_PUBLISHABLE_KEY")
+
+    def url(path: str, **params: str) -> str:
+        query = httpx.QueryParams({"key": key, "origin": app_url, **params})
+        return f"{app_url}{path}?{query}"
+
+    return url
 
 
 @pytest.fixture(scope="session")

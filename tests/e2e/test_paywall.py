@@ -265,8 +265,8 @@ def test_skeleton_shows_while_plans_load(page: Page, app_url: str) -> None:
     expect(page.get_by_test_id("paywall")).to_have_attribute("data-status", "loading")
 
 
-def test_unknown_product_shows_an_error_with_retry(page: Page, app_url: str) -> None:
-    page.goto(app_url + "/embed/paywall/no-such-product")
+def test_unknown_product_shows_an_error_with_retry(page: Page, embed_url) -> None:
+    page.goto(embed_url("/embed/paywall/no-such-product"))
     error = page.get_by_role("alert")
     expect(error).to_contain_text("We couldn't load the plans")
     expect(error).to_contain_text("No product 'no-such-product'")
@@ -275,15 +275,15 @@ def test_unknown_product_shows_an_error_with_retry(page: Page, app_url: str) -> 
     expect(page.get_by_role("button", name="Retry")).to_be_visible()
 
 
-def test_product_without_plans_shows_the_empty_state(page: Page, app_url: str, api) -> None:
+def test_product_without_plans_shows_the_empty_state(page: Page, embed_url, api) -> None:
     created = api.post("/api/v1/products", json={"id": "e2e-empty", "display_name": "Empty"})
     assert created.status_code in (201, 409), created.text
-    page.goto(app_url + "/embed/paywall/e2e-empty")
+    page.goto(embed_url("/embed/paywall/e2e-empty"))
     expect(page.get_by_test_id("empty")).to_contain_text("No plans available yet")
 
 
-def test_embedded_paywall_renders_the_demo_plans(page: Page, app_url: str) -> None:
-    page.goto(app_url + "/embed/paywall/workspace")
+def test_embedded_paywall_renders_the_demo_plans(page: Page, embed_url) -> None:
+    page.goto(embed_url("/embed/paywall/workspace"))
     expect(page.locator(".tg-plan-card .tg-plan-name")).to_have_text(PLAN_NAMES)
 
 

@@ -43,3 +43,13 @@ def test_settings_are_imported_lazily() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[2])
     assert out.stdout.strip() == "False"
+
+
+def test_a_publishable_key_gets_its_own_client() -> None:
+    _client.configure(app=FastAPI(), api_key="tg_sk_test")
+    embedded = _client.key_client("tg_pk_site")
+    assert embedded is _client.key_client("tg_pk_site")
+    assert embedded._http.headers["Authorization"] == "Bearer tg_pk_site"
+    assert _client.key_client(None) is _client.get_client()
+    _client.configure(app=FastAPI(), api_key="tg_sk_test")
+    assert _client.key_client("tg_pk_site") is not embedded

@@ -38,7 +38,7 @@ def _widget(on_plan_selected: Any = None, **config: Any):
 @pytest.fixture
 def make_state(monkeypatch: pytest.MonkeyPatch):
     def make(client: FakeClient, **config: Any):
-        monkeypatch.setattr(state_module, "get_client", lambda: client)
+        monkeypatch.setattr(state_module, "key_client", lambda key=None: client)
         return _widget(**config).State(_reflex_internal_init=True)
 
     return make

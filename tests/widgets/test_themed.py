@@ -56,7 +56,7 @@ def _cta(state, plan_id: str) -> str:
 
 
 def _load_paywall(monkeypatch, paywall, **factory: Any) -> Any:
-    monkeypatch.setattr(paywall_state, "get_client", lambda: FakePaywalls(paywall))
+    monkeypatch.setattr(paywall_state, "key_client", lambda key=None: FakePaywalls(paywall))
     state = _state(widgets.paywall("workspace", **factory))
 
     async def load() -> None:

@@ -20,7 +20,6 @@ BASE_CSS = """
   -webkit-font-smoothing: antialiased; line-height: 1.5; }
 .tg-root *, .tg-root *::before, .tg-root *::after { box-sizing: border-box; }
 .tg-root :focus-visible { outline: 2px solid var(--tg-focus-ring); outline-offset: 2px; }
-.tg-embed { min-height: 100vh; padding: 32px 24px; background: var(--tg-surface); }
 .tg-sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
   overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
 .tg-button { display: inline-flex; align-items: center; justify-content: center; gap: 8px;

@@ -30,9 +30,10 @@ def paywall(
     currency: MaybeVar = None,
     locale: MaybeVar = None,
     country: MaybeVar = None,
+    publishable_key: MaybeVar = None,
     text_overrides: Mapping[str, str] | None = None,
-    highlighted_plan_id: str | None = None,
-    preferred_billing_period: Literal["monthly", "annual"] | None = None,
+    highlighted_plan_id: str | Var | None = None,
+    preferred_billing_period: Literal["monthly", "annual"] | Var | None = None,
     skeleton_count: int = 3,
     texts_preview: bool = False,
     class_name: str = "",
@@ -50,6 +51,9 @@ def paywall(
     read every plan's current choice server-side from the instance's
     `selected_quantities` (`{plan_id: {feature_id: quantity}}`).
 
+    `publishable_key` (an embedded page's) reads the paywall of that key's environment with
+    that key, public data only; by default the widgets' configured client is used.
+
     Per-seat and tiered plans get a seat input (min/max from the price, +/- buttons); its
     total comes from the backend's estimate endpoint, fetched in the state on the server.
 
@@ -59,12 +63,13 @@ def paywall(
     """
     merge_texts(text_overrides)
     inputs = {"product_id": product_id, "customer_id": customer_id, "currency": currency,
-              "locale": locale, "country": country}
+              "locale": locale, "country": country, "publishable_key": publishable_key}
     config: dict[str, Any] = {key: static_or_ref(value, key) for key, value in inputs.items()}
     config.update(
         text_overrides=dict(text_overrides or {}),
-        highlighted_plan_id=highlighted_plan_id,
-        preferred_billing_period=preferred_billing_period,
+        highlighted_plan_id=static_or_ref(highlighted_plan_id, "highlighted_plan_id"),
+        preferred_billing_period=static_or_ref(preferred_billing_period,
+                                               "preferred_billing_period"),
         texts_preview=texts_preview,
     )
     widget = PaywallWidget.create(

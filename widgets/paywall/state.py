@@ -13,7 +13,7 @@ import reflex as rx
 from backend.client import TollgateError
 from backend.estimates.schemas import Estimate
 from backend.paywall.schemas import Paywall, PriceComponent
-from widgets._client import get_client
+from widgets._client import key_client
 from widgets._ui.themed import ThemedTexts
 from widgets._ui.varref import resolve
 from widgets.paywall import prices as pricing
@@ -172,11 +172,12 @@ class PaywallState(ThemedTexts):
                 return
             body = self._estimate_body(plan_id)
             key = self._key(plan_id)
+            publishable_key = self._request.get("publishable_key")
         if body is None:
             return
         error = ""
         try:
-            estimate = await get_client().estimate(body)
+            estimate = await key_client(publishable_key).estimate(body)
         except (TollgateError, RuntimeError, ValueError) as exc:
             estimate, error = None, getattr(exc, "detail", "") or str(exc)
         async with self:
@@ -248,7 +249,7 @@ class PaywallState(ThemedTexts):
     async def _fetch(self) -> None:
         request = self._request
         try:
-            paywall = await get_client().get_paywall(
+            paywall = await key_client(request.get("publishable_key")).get_paywall(
                 request["product_id"],
                 customer_id=request.get("customer_id") or None,
                 currency=request.get("currency") or None,

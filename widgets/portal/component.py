@@ -39,7 +39,8 @@ def render(state: type[PortalState], *, texts: Mapping[str, str], shown: tuple[s
     if "included" in shown:
         parts.append(rx.cond(state.included.length() > 0, sections.included(state, texts)))
     if "addons" in shown:
-        parts.append(rx.cond(state.overview.has_subscription, sections.addons(state, texts)))
+        parts.append(rx.cond(state.overview.has_subscription, sections.addons(
+            state, texts, with_plans="plans" in shown and plans is not None)))
     if "payment" in shown:
         parts.append(sections.payment(state, texts))
     if "invoices" in shown:

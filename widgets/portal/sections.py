@@ -176,10 +176,12 @@ def included(state: type[PortalState], texts: Mapping[str, str]) -> rx.Component
     return card(texts["section_included"], _list(state.included, "", "check"), name="included")
 
 
-def addons(state: type[PortalState], texts: Mapping[str, str]) -> rx.Component:
+def addons(state: type[PortalState], texts: Mapping[str, str], *,
+           with_plans: bool = True) -> rx.Component:
+    """Add-ons and promotions; without the plans section the empty text points nowhere."""
     return card(
         texts["section_addons"],
-        _list(state.addons, texts["no_addons"], "plus"),
+        _list(state.addons, texts["no_addons" if with_plans else "no_addons_yet"], "plus"),
         rx.el.h4(texts["section_promotions"], class_name="tg-portal-subtitle"),
         _list(state.promotions, texts["no_promotions"], "tag"),
         name="addons",

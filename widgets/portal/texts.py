@@ -56,6 +56,7 @@ DEFAULT_TEXTS: dict[str, str] = {
     "keep": "Keep my subscription",
     "undone": "Done: your subscription stays as it is.",
     "no_addons": "No add-ons. Add them from the plans below.",
+    "no_addons_yet": "No add-ons on your subscription yet.",
     "addon_line": "{count} × {name}",
     "promotion_coupon": "{code}: {name}",
     "promotion_until": "{name}, granted until {date}",

@@ -31,7 +31,8 @@ def _page(request):
 
 def test_hosted_pages_may_be_framed_only_by_the_allowed_origins(api, tenant):
     ok(api.put("/api/v1/environment/embed-origins", json={"origins": ["https://shop.example"]}))
-    site = Starlette(routes=[Route("/embed/paywall", _page), Route("/pricing", _page)])
+    site = Starlette(routes=[Route("/embed/paywall", _page), Route("/pricing", _page),
+                             Route("/embed.js", _page)])
     guarded = FrameGuard(site, tenant.app.state.session_factory)
 
     async def get(path):
@@ -43,8 +44,17 @@ def test_hosted_pages_may_be_framed_only_by_the_allowed_origins(api, tenant):
     assert framed.headers["content-security-policy"] == \
         "frame-ancestors 'self' https://shop.example"
     assert "x-frame-options" not in framed.headers
+    assert framed.headers["referrer-policy"] == "no-referrer"
     assert asyncio.run(get("/embed/paywall")).headers["content-security-policy"] == \
         "frame-ancestors 'self'"
     assert asyncio.run(get("/embed/paywall?key=tg_pk_forged")).headers[
         "content-security-policy"] == "frame-ancestors 'self'"
     assert "content-security-policy" not in asyncio.run(get("/pricing")).headers
+    assert "content-security-policy" not in asyncio.run(get("/embed.js")).headers
+
+
+def test_a_change_of_origins_reaches_the_frame_policy_at_once(api, tenant):
+    guard = FrameGuard(Starlette(), tenant.app.state.session_factory)
+    assert guard.policy(tenant.publishable) == "frame-ancestors 'self'"
+    ok(api.put("/api/v1/environment/embed-origins", json={"origins": ["https://shop.example"]}))
+    assert guard.policy(tenant.publishable) == "frame-ancestors 'self' https://shop.example"
