@@ -165,6 +165,17 @@ def test_embedded_paywall_in_dark(page: Page, app_url: str, host: dict, publisha
     shot(page, "embed-paywall-dark")
 
 
+def test_embedded_paywall_with_a_customer_token_marks_the_current_plan(
+        page: Page, app_url: str, host: dict, publishable: str, api: httpx.Client):
+    _open(page, host, app_url, publishable, '<div class="slot" data-tollgate-widget="paywall" '
+          f'data-product="workspace" data-customer-token="{_token(api)}"></div>')
+    frame = _frame(page)
+    expect(frame.get_by_test_id("paywall")).to_have_attribute("data-status", "ready",
+                                                              timeout=60_000)
+    expect(frame.get_by_test_id("cta-plus")).to_have_text("Current plan")  # acme is on Plus
+    expect(frame.get_by_test_id("cta-business")).to_have_text(re.compile("Upgrade"))
+
+
 def test_a_site_that_is_not_allowed_gets_no_widget(page: Page, app_url: str, host: dict,
                                                    publishable: str):
     policy = httpx.get(f"{app_url}/embed/paywall", params={"key": publishable}).headers

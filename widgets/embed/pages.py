@@ -13,9 +13,11 @@ S = EmbedState
 
 
 def paywall_page() -> rx.Component:
-    """Public plans and prices, read with the page's publishable key."""
+    """Public plans and prices, read with the page's publishable key (or, given a customer
+    token, the customer's paywall with their plan marked)."""
     return frame("paywall", lambda: widgets.paywall(
-        S.product, on_plan_selected=S.plan_selected, currency=S.currency, locale=S.locale,
+        S.product, on_plan_selected=S.plan_selected, customer_token=S.customer_token,
+        currency=S.currency, locale=S.locale,
         publishable_key=S.publishable_key, highlighted_plan_id=S.plan,
         preferred_billing_period=S.period))
 

@@ -27,6 +27,7 @@ def paywall(
     customer_id: MaybeVar = None,
     on_plan_selected: PlanSelectedHandler | None = None,
     *,
+    customer_token: MaybeVar = None,
     currency: MaybeVar = None,
     locale: MaybeVar = None,
     country: MaybeVar = None,
@@ -51,7 +52,8 @@ def paywall(
     read every plan's current choice server-side from the instance's
     `selected_quantities` (`{plan_id: {feature_id: quantity}}`).
 
-    `publishable_key` (an embedded page's) reads the paywall of that key's environment with
+    `customer_token` (a token your server issued) does what `customer_id` does, reading the
+    customer's paywall with the token. `publishable_key` (an embedded page's) reads the paywall of that key's environment with
     that key, public data only; by default the widgets' configured client is used.
 
     Per-seat and tiered plans get a seat input (min/max from the price, +/- buttons); its
@@ -62,7 +64,8 @@ def paywall(
     `texts_preview` shows a theme draft's texts pushed with `widgets.preview_texts` instead.
     """
     merge_texts(text_overrides)
-    inputs = {"product_id": product_id, "customer_id": customer_id, "currency": currency,
+    inputs = {"product_id": product_id, "customer_id": customer_id,
+              "customer_token": customer_token, "currency": currency,
               "locale": locale, "country": country, "publishable_key": publishable_key}
     config: dict[str, Any] = {key: static_or_ref(value, key) for key, value in inputs.items()}
     config.update(
@@ -79,7 +82,7 @@ def paywall(
         class_name=class_name,
     )
     key: Var = Var.create("tg")
-    for part in (product_id, customer_id, currency, locale, country):
+    for part in (product_id, customer_id, customer_token, currency, locale, country):
         key = key + "|" + _key_part(part)
     return rx.fragment(widget, key=key)
 

@@ -14,6 +14,7 @@ from backend.client import TollgateError
 from backend.estimates.schemas import Estimate
 from backend.paywall.schemas import Paywall, PriceComponent
 from widgets._client import key_client
+from widgets._customer import customer_client
 from widgets._ui.themed import ThemedTexts
 from widgets._ui.varref import resolve
 from widgets.paywall import prices as pricing
@@ -249,13 +250,16 @@ class PaywallState(ThemedTexts):
     async def _fetch(self) -> None:
         request = self._request
         try:
-            paywall = await key_client(request.get("publishable_key")).get_paywall(
-                request["product_id"],
-                customer_id=request.get("customer_id") or None,
-                currency=request.get("currency") or None,
-                country=request.get("country") or None,
-                locale=request.get("locale") or None,
-            )
+            options = {"currency": request.get("currency") or None,
+                       "country": request.get("country") or None,
+                       "locale": request.get("locale") or None}
+            if request.get("customer_token"):
+                client = await customer_client(None, request["customer_token"])
+                paywall = await client.get_my_paywall(request["product_id"], **options)
+            else:
+                paywall = await key_client(request.get("publishable_key")).get_paywall(
+                    request["product_id"], customer_id=request.get("customer_id") or None,
+                    **options)
         except (TollgateError, RuntimeError, ValueError) as exc:
             log.warning("Failed to load paywall %s: %s", request.get("product_id"), exc)
             self.status = "error"
