@@ -316,3 +316,17 @@ def test_embedded_credit_widgets_show_the_tokens_customer(
     outer, inner = _settled_height(page, frame)
     assert outer > 150 and abs(outer - inner) <= 1
     shot(page, f"embed-{widget}")
+
+
+def test_the_plain_html_example_embeds_the_paywall(page: Page, app_url: str, host: dict,
+                                                  publishable: str):
+    """examples/plain-html/index.html as a reader would use it: the URL and key filled in."""
+    example = (Path(__file__).resolve().parents[2] / "examples/plain-html/index.html").read_text()
+    host["pages"]["/example.html"] = example.replace("TOLLGATE_URL", app_url) \
+        .replace('data-publishable-key="tg_pk_..."', f'data-publishable-key="{publishable}"')
+    page.goto(host["allowed"] + "/example.html")
+    frame = _frame(page)
+    expect(frame.get_by_test_id("paywall")).to_have_attribute("data-status", "ready",
+                                                              timeout=60_000)
+    frame.get_by_test_id("cta-business").click()
+    expect(page.get_by_role("status")).to_have_text(re.compile(r"You picked business \(\w+\)\."))
