@@ -10,7 +10,10 @@ from tokens import STARTERS
 from widgets.demo.shell import page
 from widgets.designer import model
 from widgets.designer.state import DesignerState as S
+from widgets.designer.controls_view import token_sections
+from widgets.designer.css_editor_view import css_editor
 from widgets.designer.texts_view import texts_panel
+from widgets.designer.versions_view import versions_panel
 
 
 def _testid(name: str) -> dict[str, str]:
@@ -151,7 +154,8 @@ def _exchange() -> rx.Component:
 def _panel() -> rx.Component:
     sections = [_section(title, *[_control(c) for c in group])
                 for title, group in model.controls().items()]
-    return rx.el.div(_actions(), *sections, texts_panel(), _exchange(), class_name="dz-panel",
+    return rx.el.div(_actions(), versions_panel(), *sections, token_sections(), css_editor(),
+                     texts_panel(), _exchange(), class_name="dz-panel",
                      aria_label="Theme controls", role="region")
 
 
