@@ -157,7 +157,9 @@ def test_custom_css_applies_live_and_unsafe_css_is_refused(designer: Page) -> No
     card = preview.locator(".tg-plan-card").first
     expect(card).to_have_css("outline-color", "rgb(1, 2, 3)")
     expect(card).to_have_css("outline-style", "solid")
+    editor.press("Tab")  # leaving the editor ends one undo step
 
+    editor.focus()
     editor.fill("body { color: red; }")
     error = page.get_by_test_id("custom-css-error")
     expect(error).to_contain_text("selector 'body' is not under .tg-root")

@@ -37,7 +37,7 @@ h2.dz-section-title { margin: 0 0 4px; padding: 0; }
 .dz-token + .dz-token { border-top: 1px dashed var(--tg-border-subtle); }
 .dz-token-head { display: flex; align-items: center; gap: 6px; min-height: 28px; }
 .dz-token-head .dz-label { flex: 1 1 auto; min-width: 0; font-weight: 500; }
-.dz-alias { display: inline-flex; align-items: center; gap: 3px; max-width: 48%;
+.dz-alias { display: inline-flex; align-items: center; gap: 3px; max-width: 60%;
   padding: 1px 6px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
   font-family: ui-monospace, monospace; font-size: 11px; color: var(--tg-accent-text);
   background: var(--tg-accent-soft); border-radius: var(--tg-radius-1); }

@@ -123,6 +123,13 @@ class ControlsState(rx.State):
         designer._edit(custom_css.set_custom_css(designer.doc, self.css_text), "custom_css")
 
     @rx.event
+    async def end_css_edit(self):
+        """Leaving the editor ends one undo step (typing in it makes one step)."""
+        designer = await self.get_state(DesignerState)
+        if designer.last_edit == "custom_css":
+            designer.last_edit = ""
+
+    @rx.event
     async def sync_css(self):
         """After the draft's CSS changed elsewhere (load, undo, redo, starter, rollback)."""
         designer = await self.get_state(DesignerState)

@@ -27,7 +27,8 @@ def css_editor() -> rx.Component:
         rx.el.div(
             rx.el.label("Rules for the widgets", html_for="dz-css", class_name="dz-label"),
             rx.debounce_input(rx.el.textarea(
-                id="dz-css", value=C.css_text, on_change=C.set_css, spell_check=False,
+                id="dz-css", value=C.css_text, on_change=C.set_css, on_blur=C.end_css_edit,
+                spell_check=False,
                 auto_complete="off", placeholder=PLACEHOLDER, rows=8,
                 class_name=rx.cond(C.css_error != "", "dz-textarea dz-code dz-invalid",
                                    "dz-textarea dz-code"),
