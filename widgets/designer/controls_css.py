@@ -33,10 +33,13 @@ h2.dz-section-title { margin: 0 0 4px; padding: 0; }
 .dz-group-body { display: flex; flex-direction: column; padding: 2px 4px 12px; }
 .dz-subtitle { margin: 10px 0 2px; font-size: 12px; font-weight: 600; letter-spacing: 0.04em;
   text-transform: uppercase; color: var(--tg-text-muted); }
-.dz-token { display: flex; flex-direction: column; gap: 6px; padding: 8px 0; }
+.dz-token { display: flex; flex-direction: column; gap: 4px; padding: 6px 0; }
+.dz-token .dz-row { gap: 6px; }
+.dz-token .dz-input, .dz-token .dz-select { height: 32px; font-size: 13px; }
+.dz-token .dz-swatch { width: 36px; height: 32px; }
 .dz-token + .dz-token { border-top: 1px dashed var(--tg-border-subtle); }
 .dz-token-head { display: flex; align-items: center; gap: 6px; min-height: 28px; }
-.dz-token-head .dz-label { flex: 1 1 auto; min-width: 0; font-weight: 500; }
+.dz-token-head .dz-label { flex: 1 1 auto; min-width: 0; font-size: 13px; font-weight: 500; }
 .dz-alias { display: inline-flex; align-items: center; gap: 3px; max-width: 60%;
   padding: 1px 6px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
   font-family: ui-monospace, monospace; font-size: 11px; color: var(--tg-accent-text);
@@ -77,14 +80,14 @@ h2.dz-section-title { margin: 0 0 4px; padding: 0; }
   overflow-y: auto; }
 .dz-version { padding: 10px 0; }
 .dz-version + .dz-version { border-top: 1px solid var(--tg-border-subtle); }
-.dz-version-row { display: flex; align-items: center; gap: 10px; }
+.dz-version-row { display: flex; align-items: flex-start; gap: 10px; }
 .dz-version-no { flex: none; min-width: 36px; padding: 2px 8px; text-align: center;
   font-size: 13px; font-weight: 600; font-variant-numeric: tabular-nums;
   color: var(--tg-text); background: var(--tg-surface-sunken);
   border-radius: var(--tg-radius-full); }
 .dz-version-meta { display: flex; flex-direction: column; flex: 1 1 auto; min-width: 0; }
 .dz-version-date { font-size: 13px; color: var(--tg-text); font-variant-numeric: tabular-nums; }
-.dz-version .dz-link { flex: none; max-width: 110px; text-align: right; line-height: 16px; }
+.dz-version .dz-link { align-self: flex-start; margin: 2px 0 0 -4px; }
 .dz-live { flex: none; padding: 2px 8px; font-size: 12px; font-weight: 600;
   color: var(--tg-success); background: var(--tg-success-soft);
   border-radius: var(--tg-radius-full); }

@@ -42,13 +42,14 @@ def _feedback(name: str) -> rx.Component:
     )
 
 
-def _head(c: Control, for_id: str) -> rx.Component:
+def _head(c: Control, for_id: str, chip: bool = True) -> rx.Component:
     alias = S.token_values[f"{c.name}#alias"]
     return rx.el.div(
         rx.el.label(c.label, html_for=for_id, class_name="dz-label"),
         rx.cond(alias != "", rx.el.span(rx.icon("link-2", size=12, aria_hidden="true"), alias,
                                         class_name="dz-alias", title="Follows this token",
-                                        custom_attrs=_testid(f"alias-of-{c.name}"))),
+                                        custom_attrs=_testid(f"alias-of-{c.name}")))
+        if chip else rx.fragment(),
         _reset(c.name, c.label),
         class_name="dz-token-head",
     )
@@ -65,7 +66,7 @@ def _colour(c: Control, component: bool) -> rx.Component:
         custom_attrs=_testid(f"role-{c.name}"),
     ) if component else rx.fragment()
     return rx.el.div(
-        _head(c, hex_id),
+        _head(c, hex_id, chip=not component),
         rx.el.div(
             rx.el.input(type="color", value=value, class_name="dz-swatch",
                         on_change=lambda v: C.set_colour(c.name, v),

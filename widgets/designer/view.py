@@ -154,8 +154,8 @@ def _exchange() -> rx.Component:
 def _panel() -> rx.Component:
     sections = [_section(title, *[_control(c) for c in group])
                 for title, group in model.controls().items()]
-    return rx.el.div(_actions(), versions_panel(), *sections, token_sections(), css_editor(),
-                     texts_panel(), _exchange(), class_name="dz-panel",
+    return rx.el.div(_actions(), *sections, token_sections(), texts_panel(), css_editor(),
+                     versions_panel(), _exchange(), class_name="dz-panel",
                      aria_label="Theme controls", role="region")
 
 
