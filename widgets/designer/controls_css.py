@@ -4,7 +4,7 @@ page's theme tokens (AA in light and dark)."""
 CONTROLS_CSS = """
 .dz-layout { grid-template-columns: 360px minmax(0, 1fr); }
 @media (min-width: 901px) {
-  .dz-panel { position: sticky; top: 16px; max-height: calc(100vh - 32px); overflow-y: auto;
+  .dz-panel { position: sticky; top: 80px; max-height: calc(100vh - 96px); overflow-y: auto;
     padding-right: 6px; scrollbar-gutter: stable; scrollbar-width: thin; }
 }
 @media (max-width: 900px) { .dz-layout { grid-template-columns: 1fr; } }
@@ -59,11 +59,12 @@ h2.dz-section-title { margin: 0 0 4px; padding: 0; }
 .dz-step { position: relative; display: flex; flex-direction: column; align-items: center;
   gap: 2px; cursor: pointer; border-radius: var(--tg-radius-1); }
 .dz-step-input { width: 100%; height: 26px; padding: 0; cursor: pointer; border: 0;
-  border-radius: var(--tg-radius-1); background: transparent;
-  box-shadow: inset 0 0 0 1px var(--tg-border-subtle); }
+  border-radius: var(--tg-radius-1); background: transparent; }
 .dz-step-input::-webkit-color-swatch-wrapper { padding: 0; }
-.dz-step-input::-webkit-color-swatch { border: 0; border-radius: var(--tg-radius-1); }
-.dz-step-input::-moz-color-swatch { border: 0; border-radius: var(--tg-radius-1); }
+.dz-step-input::-webkit-color-swatch { border: 1px solid var(--tg-border);
+  border-radius: var(--tg-radius-1); }
+.dz-step-input::-moz-color-swatch { border: 1px solid var(--tg-border);
+  border-radius: var(--tg-radius-1); }
 .dz-step-no { font-size: 10px; line-height: 12px; color: var(--tg-text-muted);
   font-variant-numeric: tabular-nums; }
 .dz-step-set::after { content: ""; position: absolute; top: -3px; right: -3px; width: 8px;

@@ -150,14 +150,19 @@ def _where(doc: Doc, name: str, mode: str) -> dict[str, str]:
 
 
 def set_token(doc: Doc, name: str, value: str, mode: str = "light") -> Doc:
-    """A copy of `doc` with one token set (base and semantic per mode, component tokens and
-    layout for both); setting a component token back to its default removes the override."""
+    """A copy of `doc` with one token set: base and semantic colours for `mode` (light ones
+    derive dark), their sizes and shadows, component tokens and layout for both modes;
+    setting a component token back to its default removes the override."""
     if name not in catalogue():
         raise ValueError(f"unknown token {name!r}")
     new = copy.deepcopy(doc)
     value = value.strip()
-    if catalogue()[name].layer == "component" and value == default_theme().components[name]:
+    info = catalogue()[name]
+    if info.layer == "component" and value == default_theme().components[name]:
         return reset_token(new, name)
+    if info.type != "color" and info.layer != "component":
+        new = reset_token(new, name)  # sizes and shadows: one value for both modes
+        mode = "light"
     _where(new, name, mode)[name] = value.lower() if value.startswith("#") else value
     return new
 

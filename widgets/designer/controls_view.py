@@ -118,7 +118,7 @@ def _dimension(c: Control) -> rx.Component:
 def _choice(c: Control, options: tuple[str, ...]) -> rx.Component:
     field_id = _id(c.name)
     return rx.el.div(
-        _head(c, field_id),
+        _head(c, field_id, chip=c.kind != "shadow"),
         rx.el.select(*[rx.el.option(o.replace("-", " ").capitalize() if c.kind == "choice"
                                     else o, value=o) for o in options],
                      id=field_id, value=S.token_values[c.name],

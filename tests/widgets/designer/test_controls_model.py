@@ -99,3 +99,10 @@ def test_component_contrast_warnings_sit_next_to_both_tokens_and_count_per_group
                for t in by_token["paywall-cta-text"])
     counts = model.warning_counts(by_token)
     assert counts["paywall"] >= 2 and counts["checkout"] == 0
+
+
+def test_sizes_edited_in_dark_mode_apply_to_both_modes() -> None:
+    doc = model.set_token({"tokens": {"base": {"dark": {"space.4": "20px"}}}}, "space.4",
+                          "18px", "dark")
+    assert doc["tokens"]["base"] == {"light": {"space.4": "18px"}, "dark": {}}
+    assert build(doc).resolve("dark", "space.4") == "18px"
