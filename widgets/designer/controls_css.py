@@ -73,7 +73,8 @@ h2.dz-section-title { margin: 0 0 4px; padding: 0; }
 .dz-link { padding: 2px 4px; font: inherit; font-size: 13px; font-weight: 500; cursor: pointer;
   color: var(--tg-accent-text); background: transparent; border: 0;
   border-radius: var(--tg-radius-1); text-decoration: underline; text-underline-offset: 2px; }
-.dz-link:hover { color: var(--tg-text); }
+.dz-link:hover:not(:disabled) { color: var(--tg-text); }
+.dz-link:disabled { cursor: default; color: var(--tg-text-muted); text-decoration: none; }
 .dz-code { height: auto; min-height: 160px; font-size: 12.5px; line-height: 1.5;
   tab-size: 2; white-space: pre; }
 .dz-invalid { border-color: var(--tg-danger); box-shadow: 0 0 0 1px var(--tg-danger); }

@@ -176,6 +176,14 @@ def _widget_group(group: Group) -> rx.Component:
                   *_subgroup("Colours", colours))
 
 
+def _any_set(scale: str):
+    flags = [S.overridden[f"{scale}.{n}"] for n in model.SCALE_STEPS]
+    found = flags[0]
+    for flag in flags[1:]:
+        found = found | flag
+    return found
+
+
 def _scale(scale: str) -> rx.Component:
     title = scale.capitalize()
 
@@ -193,7 +201,7 @@ def _scale(scale: str) -> rx.Component:
     return rx.el.div(
         rx.el.div(rx.el.span(title, class_name="dz-scale-name", id=f"dz-scale-{scale}"),
                   rx.el.button("Reset", type="button", class_name="dz-link",
-                               on_click=C.reset_scale(scale),
+                               on_click=C.reset_scale(scale), disabled=~_any_set(scale),
                                aria_label=f"Reset the {title} scale to the default"),
                   class_name="dz-scale-head"),
         rx.el.div(*[step(n) for n in model.SCALE_STEPS], class_name="dz-steps"),

@@ -40,7 +40,8 @@ class VersionsState(rx.State):
                     break
                 cursor = page.next_cursor
         except TollgateError as error:
-            self.message = f"Could not list versions: {error.detail or error.title}"
+            if error.status != 404:  # no house theme yet: nothing published
+                self.message = f"Could not list versions: {error.detail or error.title}"
             return
         finally:
             self.loading = False

@@ -56,7 +56,7 @@ def _row(row: Var[VersionRow]) -> rx.Component:
 def versions_panel() -> rx.Component:
     """The Versions section of the panel (reloads after each publish)."""
     reload = rx.fragment(rx.el.div(on_mount=V.load, hidden=True),
-                         key=S.live_version.to_string())
+                         key=S.live_version.to_string() + "|" + S.loaded.to_string())
     return rx.el.section(
         rx.el.h2("Published versions", class_name="dz-section-title", id="dz-versions-title"),
         rx.cond(V.versions.length() > 0,
