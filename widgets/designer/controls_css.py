@@ -6,9 +6,18 @@ CONTROLS_CSS = """
 @media (min-width: 901px) {
   .dz-panel { position: sticky; top: 80px; max-height: calc(100vh - 96px); overflow-y: auto;
     padding-right: 6px; scrollbar-gutter: stable; scrollbar-width: thin; }
+  .dz-find { top: 0; }
 }
 @media (max-width: 900px) { .dz-layout { grid-template-columns: 1fr; } }
 .dz-panel > .dz-section { flex: none; }
+.dz-find { position: sticky; top: 64px; z-index: 2; display: flex; flex-direction: column; gap: 6px;
+  padding: 12px 16px; box-shadow: var(--tg-shadow-1); }
+.dz-find-field { position: relative; }
+.dz-find-icon { position: absolute; left: 10px; top: 10px; color: var(--tg-text-muted);
+  pointer-events: none; }
+.dz-find-input { padding-left: 34px; }
+.dz-group[hidden], .dz-token[hidden], .dz-scale[hidden], .dz-subtitle[hidden] {
+  display: none; }
 h2.dz-section-title { margin: 0 0 4px; padding: 0; }
 .dz-lead, .dz-hint { margin: 0; font-size: 13px; line-height: 18px; color: var(--tg-text-muted); }
 .dz-layer { display: flex; flex-direction: column; gap: 0; padding: 16px 16px 8px; }

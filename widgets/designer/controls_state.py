@@ -19,6 +19,12 @@ class ControlsState(rx.State):
     css_text: str = ""
     css_pushed: str = ""
     css_error: str = ""
+    query: str = ""
+
+    @rx.event
+    def set_query(self, query: str):
+        """Filter the token groups by name or label (case-insensitive)."""
+        self.query = str(query).strip().lower()[:60]
 
     async def _apply(self, name: str, edit, key: str = "") -> None:
         designer = await self.get_state(DesignerState)

@@ -20,6 +20,11 @@ def _testid(name: str) -> dict[str, str]:
     return {"data-testid": name}
 
 
+def _filtered(words: str):
+    """True while the token filter is set and matches none of `words`."""
+    return (C.query != "") & ~rx.Var.create(words.lower()).contains(C.query)
+
+
 def _id(name: str, part: str = "") -> str:
     return "dz-t-" + name.replace(".", "-") + (f"-{part}" if part else "")
 
@@ -81,6 +86,7 @@ def _colour(c: Control, component: bool) -> rx.Component:
         ),
         _feedback(c.name),
         class_name="dz-token", custom_attrs=_testid(f"token-{c.name}"),
+        hidden=_filtered(f"{c.name} {c.label}"),
     )
 
 
@@ -112,6 +118,7 @@ def _dimension(c: Control) -> rx.Component:
         ),
         _feedback(c.name),
         class_name="dz-token", custom_attrs=_testid(f"token-{c.name}"),
+        hidden=_filtered(f"{c.name} {c.label}"),
     )
 
 
@@ -125,6 +132,7 @@ def _choice(c: Control, options: tuple[str, ...]) -> rx.Component:
                      on_change=lambda v: C.set_choice(c.name, v), class_name="dz-select",
                      custom_attrs=_testid(f"choice-{c.name}")),
         class_name="dz-token", custom_attrs=_testid(f"token-{c.name}"),
+        hidden=_filtered(f"{c.name} {c.label}"),
     )
 
 
@@ -139,7 +147,11 @@ def control(c: Control, component: bool = False) -> rx.Component:
     return _choice(c, c.options)
 
 
-def _group(group: Group, *body: rx.Component, count: int = 0) -> rx.Component:
+def _words(group: Group) -> str:
+    return " ".join(f"{c.name} {c.label}" for c in group.controls)
+
+
+def _group(group: Group, *body: rx.Component, count: int = 0, words: str = "") -> rx.Component:
     badge: rx.Component = rx.fragment()
     if group.key in model.warning_counts({}):
         warned = S.group_warnings[group.key]
@@ -157,14 +169,14 @@ def _group(group: Group, *body: rx.Component, count: int = 0) -> rx.Component:
             class_name="dz-summary", custom_attrs=_testid(f"group-{group.key}"),
         ),
         rx.el.div(*body, class_name="dz-group-body"),
-        class_name="dz-group",
+        class_name="dz-group", open=C.query != "", hidden=_filtered(words or _words(group)),
     )
 
 
 def _subgroup(title: str, controls: list[Control]) -> list[rx.Component]:
     if not controls:
         return []
-    return [rx.el.h4(title, class_name="dz-subtitle"),
+    return [rx.el.h4(title, class_name="dz-subtitle", hidden=C.query != ""),
             *[control(c, component=True) for c in controls]]
 
 
@@ -173,7 +185,7 @@ def _widget_group(group: Group) -> rx.Component:
     shapes = [c for c in shown if c.kind != "colour"]
     colours = [c for c in shown if c.kind == "colour"]
     return _group(group, *_subgroup("Size, spacing and shape", shapes),
-                  *_subgroup("Colours", colours))
+                  *_subgroup("Colours", colours), count=len(shown))
 
 
 def _any_set(scale: str):
@@ -206,6 +218,7 @@ def _scale(scale: str) -> rx.Component:
                   class_name="dz-scale-head"),
         rx.el.div(*[step(n) for n in model.SCALE_STEPS], class_name="dz-steps"),
         role="group", aria_labelledby=f"dz-scale-{scale}", class_name="dz-scale",
+        hidden=_filtered(f"{scale} colour scale"),
         custom_attrs=_testid(f"scale-{scale}"),
     )
 
@@ -227,7 +240,8 @@ def token_sections() -> rx.Component:
         "base", "Base tokens", "Raw values the roles point at. Colours edit the previewed mode.",
         _group(scales, rx.el.p("Steps 1–2 backgrounds, 3–5 fills, 6–8 borders, 9–10 solids, "
                                "11–12 text.", class_name="dz-hint"),
-               *[_scale(s) for s in model.scales()], count=len(model.scales())),
+               *[_scale(s) for s in model.scales()], count=len(model.scales()),
+               words=" ".join(f"{s} colour scale" for s in model.scales())),
         *[_group(g, *[control(c) for c in g.controls]) for g in model.base_groups()],
     )
     semantic = _layer(
@@ -239,4 +253,21 @@ def token_sections() -> rx.Component:
         "you give it a colour; component values apply to light and dark.",
         *[_widget_group(g) for g in model.component_groups()],
     )
-    return rx.fragment(rx.el.style(CONTROLS_CSS), base, semantic, component)
+    return rx.fragment(rx.el.style(CONTROLS_CSS), _finder(), base, semantic, component)
+
+
+def _finder() -> rx.Component:
+    """Filter every token group at once (the groups with matches open)."""
+    return rx.el.div(
+        rx.el.label("Find a token", html_for="dz-find", class_name="dz-label"),
+        rx.el.div(
+            rx.icon("search", size=16, class_name="dz-find-icon", aria_hidden="true"),
+            rx.debounce_input(rx.el.input(
+                id="dz-find", type="search", value=C.query, on_change=C.set_query,
+                placeholder="Name or label, e.g. price, border, chart", auto_complete="off",
+                class_name="dz-input dz-find-input", custom_attrs=_testid("token-filter"),
+            ), debounce_timeout=250),
+            class_name="dz-find-field",
+        ),
+        class_name="dz-section dz-find", role="search",
+    )
