@@ -13,6 +13,12 @@ CONTROLS_CSS = """
 .dz-find { position: sticky; top: 64px; z-index: 2; display: flex; flex-direction: column; gap: 6px;
   padding: 12px 16px; box-shadow: var(--tg-shadow-1); }
 .dz-find-field { position: relative; }
+.dz-panel :is(input, select, textarea, button, summary, .dz-layer, .dz-token) {
+  scroll-margin-top: 160px; }
+@media (min-width: 901px) {
+  .dz-panel :is(input, select, textarea, button, summary, .dz-layer, .dz-token) {
+    scroll-margin-top: 96px; }
+}
 .dz-find-icon { position: absolute; left: 10px; top: 10px; color: var(--tg-text-muted);
   pointer-events: none; }
 .dz-find-input { padding-left: 34px; }

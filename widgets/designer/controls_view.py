@@ -264,7 +264,7 @@ def _finder() -> rx.Component:
             rx.icon("search", size=16, class_name="dz-find-icon", aria_hidden="true"),
             rx.debounce_input(rx.el.input(
                 id="dz-find", type="search", value=C.query, on_change=C.set_query,
-                placeholder="Name or label, e.g. price, border, chart", auto_complete="off",
+                placeholder="Name or label, e.g. price", auto_complete="off",
                 class_name="dz-input dz-find-input", custom_attrs=_testid("token-filter"),
             ), debounce_timeout=250),
             class_name="dz-find-field",
