@@ -9,6 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.e2e
@@ -221,6 +222,14 @@ def test_publish_twice_then_roll_back_to_the_first(designer: Page, browser: Brow
     expect(page.get_by_test_id("hex-primary")).to_have_value("#7c2d12")
 
 
+def serious_violations(page: Page) -> list[str]:
+    """axe-core's serious and critical findings in the panel."""
+    results = Axe().run(page, context=".dz-panel",
+                        options={"resultTypes": ["violations"]}).response
+    return [f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+            for v in results["violations"] if v["impact"] in ("serious", "critical")]
+
+
 def panel_shot(page: Page, name: str, at: str = "layer-base") -> None:
     """The panel, scrolled so that `at` is at its top."""
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -250,7 +259,11 @@ def test_groups_open_from_the_keyboard_in_light_dark_and_narrow(designer: Page) 
     expect(page.get_by_label("Indigo step 9")).to_have_value("#3e63dd")
     panel_shot(page, "light")
     open_group(page, "paywall")
+    open_group(page, "semantic-more")
+    open_group(page, "base-space")
     panel_shot(page, "light-components", "layer-component")
+    page.wait_for_timeout(300)
+    assert serious_violations(page) == []
 
     page.emulate_media(color_scheme="dark")
     page.reload()
@@ -259,6 +272,9 @@ def test_groups_open_from_the_keyboard_in_light_dark_and_narrow(designer: Page) 
     open_group(page, "base-colours")
     panel_shot(page, "dark")
     panel_shot(page, "dark-versions", "css-editor")
+    open_group(page, "paywall")
+    page.wait_for_timeout(300)
+    assert serious_violations(page) == []
 
     page.set_viewport_size({"width": 760, "height": 1400})
     page.emulate_media(color_scheme="light")
