@@ -1,5 +1,7 @@
 """The theme designer in headless Chromium: edit colours and corners with a live preview of
-the real widgets, publish, and see the storefront follow without a rebuild."""
+the real widgets, publish, and see the storefront follow without a rebuild; restyle component
+tokens (sizes, colours, roles) with warnings and undo, write custom CSS, roll back to a published
+version, and find and open the panel's groups from the keyboard in light, dark and narrow."""
 
 from __future__ import annotations
 
