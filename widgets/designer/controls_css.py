@@ -6,12 +6,12 @@ CONTROLS_CSS = """
 @media (min-width: 901px) {
   .dz-panel { position: sticky; top: 80px; max-height: calc(100vh - 96px); overflow-y: auto;
     padding-right: 6px; scrollbar-gutter: stable; scrollbar-width: thin; }
-  .dz-find { top: 0; }
+  .dz-find { top: 10px; }
 }
 @media (max-width: 900px) { .dz-layout { grid-template-columns: 1fr; } }
 .dz-panel > .dz-section { flex: none; }
 .dz-find { position: sticky; top: 64px; z-index: 2; display: flex; flex-direction: column; gap: 6px;
-  padding: 12px 16px; box-shadow: var(--tg-shadow-1); }
+  padding: 12px 16px; box-shadow: 0 0 0 10px var(--tg-surface), var(--tg-shadow-2); }
 .dz-find-field { position: relative; }
 .dz-panel :is(input, select, textarea, button, summary, .dz-layer, .dz-token) {
   scroll-margin-top: 160px; }
