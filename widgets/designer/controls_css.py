@@ -22,7 +22,8 @@ CONTROLS_CSS = """
 .dz-find-icon { position: absolute; left: 10px; top: 10px; color: var(--tg-text-muted);
   pointer-events: none; }
 .dz-find-input { padding-left: 34px; }
-.dz-group[hidden], .dz-token[hidden], .dz-scale[hidden], .dz-subtitle[hidden] {
+.dz-layer[hidden], .dz-group[hidden], .dz-token[hidden], .dz-scale[hidden],
+.dz-subtitle[hidden] {
   display: none; }
 h2.dz-section-title { margin: 0 0 4px; padding: 0; }
 .dz-lead, .dz-hint { margin: 0; font-size: 13px; line-height: 18px; color: var(--tg-text-muted); }

@@ -223,12 +223,14 @@ def _scale(scale: str) -> rx.Component:
     )
 
 
-def _layer(key: str, title: str, lead: str, *groups: rx.Component) -> rx.Component:
+def _layer(key: str, title: str, lead: str, *groups: rx.Component, words: str = ""
+           ) -> rx.Component:
     return rx.el.section(
         rx.el.h2(title, class_name="dz-section-title", id=f"dz-layer-{key}"),
         rx.el.p(lead, class_name="dz-lead"),
         *groups,
         class_name="dz-section dz-layer", aria_labelledby=f"dz-layer-{key}",
+        hidden=_filtered(words),
         custom_attrs=_testid(f"layer-{key}"),
     )
 
@@ -243,15 +245,19 @@ def token_sections() -> rx.Component:
                *[_scale(s) for s in model.scales()], count=len(model.scales()),
                words=" ".join(f"{s} colour scale" for s in model.scales())),
         *[_group(g, *[control(c) for c in g.controls]) for g in model.base_groups()],
+        words=" ".join(f"{s} colour scale" for s in model.scales()) + " "
+        + " ".join(_words(g) for g in model.base_groups()),
     )
     semantic = _layer(
         "semantic", "Semantic roles", "Roles every widget uses; the main ones are above.",
         *[_group(g, *[control(c) for c in g.controls]) for g in model.semantic_groups()],
+        words=" ".join(_words(g) for g in model.semantic_groups()),
     )
     component = _layer(
         "component", "Components", "Each widget's own tokens. A colour follows a role until "
         "you give it a colour; component values apply to light and dark.",
         *[_widget_group(g) for g in model.component_groups()],
+        words=" ".join(_words(g) for g in model.component_groups()),
     )
     return rx.fragment(rx.el.style(CONTROLS_CSS), _finder(), base, semantic, component)
 
