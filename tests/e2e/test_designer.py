@@ -137,7 +137,7 @@ def test_component_tokens_restyle_the_preview_with_warnings_and_undo(designer: P
     expect(card).to_have_css("border-radius", "16px")
     page.get_by_role("button", name="Redo").click()
     expect(card).to_have_css("border-radius", "48px")
-    page.get_by_role("button", name="Reset Card radius to the default").click()
+    page.get_by_role("button", name="Reset Paywall card radius to the default").click()
     expect(card).to_have_css("border-radius", "16px")
 
     set_hex(page, "paywall-cta-text", "#f0a0a0")

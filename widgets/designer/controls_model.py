@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from tokens import build, catalogue, default_theme
@@ -32,12 +32,18 @@ _RANGES: tuple[tuple[str, tuple[int, int]], ...] = (
 @dataclass(frozen=True)
 class Control:
     """One token control: its token, label, kind (colour, dimension, choice, shadow,
-    weight) and, for choices, the options."""
+    weight), for choices the options, and the widget family it belongs to (if any)."""
 
     name: str
     label: str
     kind: str
     options: tuple[str, ...] = ()
+    scope: str = ""
+
+    @property
+    def spoken(self) -> str:
+        """The label with its widget, for accessible names unique on the page."""
+        return f"{self.scope} {self.label.lower()}" if self.scope else self.label
 
 
 @dataclass(frozen=True)
@@ -94,7 +100,8 @@ def semantic_groups() -> list[Group]:
 
 def component_groups() -> list[Group]:
     """One group per widget family, its component tokens in declaration order."""
-    return [Group(g.key, g.label, tuple(c for c in (_control(n) for n in g.tokens) if c.kind))
+    return [Group(g.key, g.label, tuple(replace(c, scope=g.label)
+                                        for c in (_control(n) for n in g.tokens) if c.kind))
             for g in GROUPS]
 
 

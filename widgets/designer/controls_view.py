@@ -55,7 +55,7 @@ def _head(c: Control, for_id: str, chip: bool = True) -> rx.Component:
                                         class_name="dz-alias", title="Follows this token",
                                         custom_attrs=_testid(f"alias-of-{c.name}")))
         if chip else rx.fragment(),
-        _reset(c.name, c.label),
+        _reset(c.name, c.spoken),
         class_name="dz-token-head",
     )
 
@@ -67,7 +67,7 @@ def _colour(c: Control, component: bool) -> rx.Component:
         rx.el.option("Custom colour", value=""),
         rx.foreach(_ROLE_OPTIONS, lambda role: rx.el.option(role, value=role)),
         value=S.token_values[f"{c.name}#alias"], on_change=lambda v: C.set_alias(c.name, v),
-        class_name="dz-select dz-alias-select", aria_label=f"{c.label} follows role",
+        class_name="dz-select dz-alias-select", aria_label=f"{c.spoken} follows role",
         custom_attrs=_testid(f"role-{c.name}"),
     ) if component else rx.fragment()
     return rx.el.div(
@@ -75,7 +75,7 @@ def _colour(c: Control, component: bool) -> rx.Component:
         rx.el.div(
             rx.el.input(type="color", value=value, class_name="dz-swatch",
                         on_change=lambda v: C.set_colour(c.name, v),
-                        aria_label=f"{c.label} colour picker",
+                        aria_label=f"{c.spoken} colour picker",
                         custom_attrs=_testid(f"swatch-{c.name}")),
             rx.el.input(type="text", id=hex_id, default_value=value, key=value,
                         class_name="dz-input dz-hex", spell_check=False, auto_complete="off",
@@ -103,7 +103,7 @@ def _dimension(c: Control) -> rx.Component:
         rx.el.form(
             rx.el.input(type="range", min=bound(0), max=bound(1), step=bound(2), value=number,
                         on_change=lambda v: C.set_number(c.name, v), class_name="dz-range",
-                        aria_label=f"{c.label} slider", aria_valuetext=number + unit,
+                        aria_label=f"{c.spoken} slider", aria_valuetext=number + unit,
                         custom_attrs=_testid(f"slider-{c.name}")),
             rx.el.input(type="number", id=number_id, name="number", default_value=number,
                         key=number + unit, step="any", class_name="dz-input dz-number",
@@ -111,7 +111,7 @@ def _dimension(c: Control) -> rx.Component:
                         custom_attrs=_testid(f"number-{c.name}")),
             rx.el.select(*[rx.el.option(u, value=u) for u in model.UNITS], value=unit,
                          on_change=lambda v: C.set_unit(c.name, v),
-                         class_name="dz-select dz-unit", aria_label=f"{c.label} unit",
+                         class_name="dz-select dz-unit", aria_label=f"{c.spoken} unit",
                          custom_attrs=_testid(f"unit-{c.name}")),
             on_submit=lambda form: C.submit_number(c.name, form),
             reset_on_submit=False, class_name="dz-row",

@@ -16,6 +16,7 @@ def test_every_widget_group_lists_its_component_tokens_from_the_catalogue() -> N
     assert paywall["paywall-highlight-border"].kind == "colour"
     assert paywall["paywall-card-shadow"].kind == "shadow"
     assert paywall["paywall-align"].options == ("left", "center", "right")
+    assert paywall["paywall-card-radius"].spoken == "Paywall card radius"
     names = {c.name for g in groups.values() for c in g.controls}
     assert names == {t.name for t in catalogue().values() if t.layer == "component"}
 
