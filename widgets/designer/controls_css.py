@@ -26,6 +26,8 @@ CONTROLS_CSS = """
 .dz-subtitle[hidden] {
   display: none; }
 h2.dz-section-title { margin: 0 0 4px; padding: 0; }
+legend.dz-section-title { float: left; width: 100%; margin: 0 0 4px; padding: 0; }
+.dz-section > legend ~ * { clear: both; }
 .dz-lead, .dz-hint { margin: 0; font-size: 13px; line-height: 18px; color: var(--tg-text-muted); }
 .dz-layer { display: flex; flex-direction: column; gap: 0; padding: 16px 16px 8px; }
 .dz-layer .dz-lead { margin-bottom: 10px; }
