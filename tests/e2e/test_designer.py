@@ -118,6 +118,8 @@ def test_component_tokens_restyle_the_preview_with_warnings_and_undo(designer: P
     expect(page.get_by_test_id("role-paywall-highlight-border")).to_have_value("accent")
     expect(page.get_by_test_id("alias-of-paywall-price-size")).to_have_text("font.size.7")
 
+    page.get_by_test_id("choice-paywall-align").select_option("center")
+    expect(preview.locator(".tg-plan-card").first).to_have_css("text-align", "center")
     set_number(page, "paywall-price-size", "56")
     expect(preview.locator(".tg-price-amount").first).to_have_css("font-size", "56px")
     set_hex(page, "paywall-highlight-border", "#b91c1c")

@@ -9,6 +9,7 @@ import reflex as rx
 from tokens import catalogue, is_colour
 from widgets.designer import controls_model as model
 from widgets.designer import custom_css
+from widgets.designer.model import LAYOUT_CHOICES, set_layout
 from widgets.designer.state import DesignerState
 
 
@@ -59,6 +60,9 @@ class ControlsState(rx.State):
         """A layout choice, font weight or shadow."""
         value = str(value)
         if name not in catalogue():
+            return
+        if name in LAYOUT_CHOICES:
+            await self._apply(name, lambda doc, mode: set_layout(doc, name, value))
             return
         if value in model.shadow_choices() and value != model.NO_SHADOW:
             value = "{" + value + "}"

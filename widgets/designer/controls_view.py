@@ -10,7 +10,6 @@ from widgets.designer import controls_model as model
 from widgets.designer.controls_css import CONTROLS_CSS
 from widgets.designer.controls_model import Control, Group
 from widgets.designer.controls_state import ControlsState as C
-from widgets.designer.model import LAYOUT_CHOICES
 from widgets.designer.state import DesignerState as S
 
 _ROLE_OPTIONS = rx.Var.create(list(model.colour_roles()))
@@ -181,11 +180,11 @@ def _subgroup(title: str, controls: list[Control]) -> list[rx.Component]:
 
 
 def _widget_group(group: Group) -> rx.Component:
-    shown = [c for c in group.controls if c.name not in LAYOUT_CHOICES]
-    shapes = [c for c in shown if c.kind != "colour"]
-    colours = [c for c in shown if c.kind == "colour"]
-    return _group(group, *_subgroup("Size, spacing and shape", shapes),
-                  *_subgroup("Colours", colours), count=len(shown))
+    shapes = [c for c in group.controls if c.kind != "colour"]
+    colours = [c for c in group.controls if c.kind == "colour"]
+    title = "Layout, size and shape" if any(c.kind == "choice" for c in shapes) else \
+        "Size, spacing and shape"
+    return _group(group, *_subgroup(title, shapes), *_subgroup("Colours", colours))
 
 
 def _any_set(scale: str):

@@ -118,11 +118,6 @@ class DesignerState(rx.State):
             self._edit(model.set_font(self.doc, family))
 
     @rx.event
-    def set_layout(self, name: str, value: str):
-        if value in model.LAYOUT_CHOICES.get(name, ()):
-            self._edit(model.set_layout(self.doc, name, value))
-
-    @rx.event
     def reset_token(self, name: str):
         """Back to the default value of one token."""
         self._edit(model.reset(self.doc, name))

@@ -91,10 +91,7 @@ def _control(c: model.Control) -> rx.Component:
         return _colour(c)
     if c.name == model.RADIUS_TOKEN:
         return _radius(c)
-    if c.name == "font-family":
-        return _select(c, model.FONTS, S.set_font)
-    choices = {v: v.replace("-", " ").capitalize() for v in model.LAYOUT_CHOICES[c.name]}
-    return _select(c, choices, lambda v: S.set_layout(c.name, v))
+    return _select(c, model.FONTS, S.set_font)
 
 
 def _section(title: str, *children: rx.Component) -> rx.Component:
