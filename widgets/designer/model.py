@@ -43,7 +43,8 @@ class Control:
 
 
 def controls() -> dict[str, list[Control]]:
-    """The designer's controls by section title (layer · group)."""
+    """The designer's main controls by section title (layer · group); every other token,
+    the paywall's layout choices included, is in `controls_model`."""
     known = catalogue()
 
     def control(name: str) -> Control:
@@ -53,7 +54,6 @@ def controls() -> dict[str, list[Control]]:
     return {
         "Semantic · colours": [control(n) for n in COLOUR_ROLES],
         "Semantic · shape and type": [control(RADIUS_TOKEN), control("font-family")],
-        "Component · paywall layout": [control(n) for n in LAYOUT_CHOICES],
     }
 
 

@@ -13,7 +13,7 @@ from tokens import STARTERS, build, export_dtcg, import_dtcg, is_colour, to_css
 from widgets._client import get_client
 from widgets._ui.themed import forget_published
 from widgets.demo.state import StorefrontState
-from widgets.designer import model
+from widgets.designer import controls_model, model
 
 THEME_ID = "house"
 HISTORY = 50
@@ -32,11 +32,14 @@ class DesignerState(rx.State):
     mode: str = "light"
     width: str = "desktop"
     shown: dict[str, str] = model.values({}, "light")
-    overridden: dict[str, bool] = {c.name: False for g in model.controls().values() for c in g}
+    overridden: dict[str, bool] = {**controls_model.overridden({}),
+                                   **{c.name: False for g in model.controls().values() for c in g}}
     preview_css: str = model.scoped_css({})
     errors: list[str] = []
     warnings: list[str] = []
-    token_warnings: dict[str, list[str]] = model.warnings_by_token([])
+    token_warnings: dict[str, list[str]] = controls_model.warnings_by_token([])
+    token_values: dict[str, str] = controls_model.shown({}, "light")
+    group_warnings: dict[str, int] = controls_model.warning_counts({})
     customer_id: str = "acme"
     last_edit: str = ""
     field_errors: dict[str, str] = {}
@@ -49,12 +52,15 @@ class DesignerState(rx.State):
         errors, warnings = model.review(self.doc)
         self.errors = errors
         self.warnings = [w["text"] for w in warnings]
-        self.token_warnings = model.warnings_by_token(warnings)
+        self.token_warnings = controls_model.warnings_by_token(warnings)
+        self.group_warnings = controls_model.warning_counts(self.token_warnings)
         if not errors:
             self.shown = model.values(self.doc, self.mode)
+            self.token_values = controls_model.shown(self.doc, self.mode)
             self.preview_css = model.scoped_css(self.doc)
         names = [c.name for group in model.controls().values() for c in group]
-        self.overridden = {n: model.is_overridden(self.doc, n) for n in names}
+        self.overridden = {**controls_model.overridden(self.doc),
+                           **{n: model.is_overridden(self.doc, n) for n in names}}
 
     def _edit(self, new: dict[str, Any], key: str = "") -> None:
         """Apply an edit; repeated edits of one control (a drag) make one undo step."""
@@ -110,11 +116,6 @@ class DesignerState(rx.State):
     def set_font(self, family: str):
         if family in model.FONTS:
             self._edit(model.set_font(self.doc, family))
-
-    @rx.event
-    def set_layout(self, name: str, value: str):
-        if value in model.LAYOUT_CHOICES.get(name, ()):
-            self._edit(model.set_layout(self.doc, name, value))
 
     @rx.event
     def reset_token(self, name: str):

@@ -10,7 +10,10 @@ from widgets.demo.shell import page
 from widgets.designer import model
 from widgets.designer.preview_view import preview
 from widgets.designer.state import DesignerState as S
+from widgets.designer.controls_view import token_sections
+from widgets.designer.css_editor_view import css_editor
 from widgets.designer.texts_view import texts_panel
+from widgets.designer.versions_view import versions_panel
 
 
 def _testid(name: str) -> dict[str, str]:
@@ -88,10 +91,7 @@ def _control(c: model.Control) -> rx.Component:
         return _colour(c)
     if c.name == model.RADIUS_TOKEN:
         return _radius(c)
-    if c.name == "font-family":
-        return _select(c, model.FONTS, S.set_font)
-    choices = {v: v.replace("-", " ").capitalize() for v in model.LAYOUT_CHOICES[c.name]}
-    return _select(c, choices, lambda v: S.set_layout(c.name, v))
+    return _select(c, model.FONTS, S.set_font)
 
 
 def _section(title: str, *children: rx.Component) -> rx.Component:
@@ -151,7 +151,8 @@ def _exchange() -> rx.Component:
 def _panel() -> rx.Component:
     sections = [_section(title, *[_control(c) for c in group])
                 for title, group in model.controls().items()]
-    return rx.el.div(_actions(), *sections, texts_panel(), _exchange(), class_name="dz-panel",
+    return rx.el.div(_actions(), *sections, token_sections(), texts_panel(), css_editor(),
+                     versions_panel(), _exchange(), class_name="dz-panel",
                      aria_label="Theme controls", role="region")
 
 
