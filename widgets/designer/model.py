@@ -24,7 +24,7 @@ FONTS: dict[str, str] = {"system-sans": "System sans-serif", "system-serif": "Sy
                          WEB_FONT: "Inter (web font)"}
 LAYOUT_CHOICES: dict[str, tuple[str, ...]] = {
     "paywall-align": ("left", "center", "right"),
-    "paywall-columns": ("auto-fit", "1", "2", "3", "4"),
+    "paywall-columns": ("auto-fit", "auto-fill", "1", "2", "3", "4", "5", "6"),
 }
 LABELS = {RADIUS_TOKEN: "Corner radius", "font-family": "Font",
           "paywall-align": "Paywall alignment", "paywall-columns": "Paywall columns"}
