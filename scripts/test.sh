@@ -13,4 +13,17 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
   fi
 fi
 
-exec python -m pytest "$@"
+if [ "$#" -gt 0 ]; then
+  exec python -m pytest "$@"
+fi
+# Two cores: the browser tests (one running app) in the background while the rest runs.
+e2e_log=$(mktemp)
+python -m pytest tests/e2e -p no:cacheprovider >"$e2e_log" 2>&1 &
+e2e=$!
+status=0
+python -m pytest --ignore=tests/e2e || status=$?
+wait "$e2e" || status=$?
+echo "==> Browser tests (tests/e2e)"
+cat "$e2e_log"
+rm -f "$e2e_log"
+exit "$status"

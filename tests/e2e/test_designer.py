@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -30,6 +31,18 @@ def set_hex(page: Page, role: str, value: str) -> None:
     field = page.get_by_test_id(f"hex-{role}")
     field.fill(value)
     field.press("Tab")
+
+
+@contextmanager
+def storefront_of_a_visitor(browser: Browser, app_url: str) -> Iterator[Page]:
+    """The storefront, loaded in a fresh browser context (no designer state, no cache)."""
+    visitor = browser.new_context(viewport={"width": 1280, "height": 900})
+    storefront = visitor.new_page()
+    storefront.goto(app_url + "/")
+    expect(storefront.get_by_test_id("paywall")).to_have_attribute("data-status", "ready",
+                                                                   timeout=60_000)
+    yield storefront
+    visitor.close()
 
 
 def live_cta(scope):
@@ -67,14 +80,9 @@ def test_designer_edits_preview_publish_and_warn(designer: Page, browser: Browse
     page.get_by_test_id("publish").click()
     expect(page.get_by_test_id("designer-message")).to_contain_text("Published version")
 
-    visitor = browser.new_context(viewport={"width": 1280, "height": 900})
-    storefront = visitor.new_page()
-    storefront.goto(app_url + "/")
-    expect(storefront.get_by_test_id("paywall")).to_have_attribute("data-status", "ready",
-                                                                   timeout=60_000)
-    expect(live_cta(storefront)).to_have_css("background-color", TEAL_RGB)
-    expect(storefront.locator(".tg-plan-card").first).to_have_css("border-radius", "32px")
-    visitor.close()
+    with storefront_of_a_visitor(browser, app_url) as storefront:
+        expect(live_cta(storefront)).to_have_css("background-color", TEAL_RGB)
+        expect(storefront.locator(".tg-plan-card").first).to_have_css("border-radius", "32px")
 
     page.get_by_test_id("preview-dark").click()
     expect(preview).to_have_attribute("data-appearance", "dark")
@@ -215,13 +223,8 @@ def test_publish_twice_then_roll_back_to_the_first(designer: Page, browser: Brow
     expect(page.get_by_test_id("hex-primary")).to_have_value(TEAL)
     expect(live_cta(preview)).to_have_css("background-color", TEAL_RGB)
 
-    visitor = browser.new_context(viewport={"width": 1280, "height": 900})
-    storefront = visitor.new_page()
-    storefront.goto(app_url + "/")
-    expect(storefront.get_by_test_id("paywall")).to_have_attribute("data-status", "ready",
-                                                                   timeout=60_000)
-    expect(live_cta(storefront)).to_have_css("background-color", TEAL_RGB)
-    visitor.close()
+    with storefront_of_a_visitor(browser, app_url) as storefront:
+        expect(live_cta(storefront)).to_have_css("background-color", TEAL_RGB)
 
     page.get_by_role("button", name="Undo").click()
     expect(page.get_by_test_id("hex-primary")).to_have_value("#7c2d12")

@@ -11,6 +11,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from tests.e2e.test_designer import set_hex
+
 pytestmark = pytest.mark.e2e
 
 TEAL, TEAL_RGB = "#0f766e", "rgb(15, 118, 110)"
@@ -51,12 +53,6 @@ def ready(page: Page, name: str) -> None:
     for testid in WIDGETS[name]:
         expect(panel(page, name).get_by_test_id(testid)).to_have_attribute(
             "data-status", "ready", timeout=60_000)
-
-
-def set_hex(page: Page, role: str, value: str) -> None:
-    field = page.get_by_test_id(f"hex-{role}")
-    field.fill(value)
-    field.press("Tab")
 
 
 def test_tabs_switch_with_the_mouse_and_the_keyboard(designer: Page) -> None:
