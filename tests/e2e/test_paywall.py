@@ -215,6 +215,7 @@ def test_clicking_a_plan_button_fires_on_plan_selected(storefront: Page) -> None
     cta(page, "business").click()
     expect(selection).to_contain_text("Business · annual · start_trial · 12 seats")
     view_as(page, "Acme Corp")
+    expect(cta(page, "plus")).to_have_text("Current plan")  # reloaded for Acme (monthly)
     cta(page, "enterprise").click()
     expect(selection).to_contain_text("Enterprise · monthly · contact_us")
     expect(cta(page, "business")).to_have_text("Upgrade")
