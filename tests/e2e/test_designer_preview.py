@@ -93,8 +93,9 @@ def test_tabs_switch_with_the_mouse_and_the_keyboard(designer: Page) -> None:
     expect(page.get_by_test_id("preview")).to_have_attribute("data-appearance", "dark")
     expect(panel(page, "checkout")).to_have_css("background-color", "rgb(17, 17, 19)")
     page.get_by_test_id("preview-mobile").click()
-    box = panel(page, "checkout").bounding_box()
-    assert box is not None and box["width"] <= 390
+    page.wait_for_function(  # the preview narrows once the server has answered the click
+        "() => document.querySelector('[data-testid=preview-panel-checkout]')"
+        ".getBoundingClientRect().width <= 390")
     columns = panel(page, "checkout").locator(".tg-checkout-layout").evaluate(
         "el => getComputedStyle(el).gridTemplateColumns")
     assert len(columns.split()) == 1  # stacked as on a phone, though the page is wide
