@@ -95,6 +95,19 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("tollgate-data")
 
 
+_APP_LOG: list[Path] = []
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
+    """Attach the tail of the running app's log to a failing browser test's report."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed and _APP_LOG and _APP_LOG[0].exists():
+        tail = _APP_LOG[0].read_text(errors="replace").splitlines()[-60:]
+        report.sections.append(("app log (last 60 lines)", "\n".join(tail)))
+
+
 @pytest.fixture(scope="session")
 def app_url(data_dir: Path) -> Iterator[str]:
     """Base URL of `reflex run --env prod` serving the storefront and /api on one port."""
@@ -104,6 +117,7 @@ def app_url(data_dir: Path) -> Iterator[str]:
         subprocess.run([sys.executable, "-m", "backend.cli", command], cwd=ROOT, env=env,
                        check=True, capture_output=True, text=True, timeout=120)
     log = data_dir / "reflex.log"
+    _APP_LOG.append(log)
     with log.open("w") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "reflex", "run", "--env", "prod"],
@@ -153,6 +167,7 @@ def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1440, "height": 900}, color_scheme="light")
     page = context.new_page()
     page.set_default_timeout(20_000)
+    page.set_default_navigation_timeout(45_000)
     yield page
     context.close()
 
