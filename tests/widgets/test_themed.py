@@ -44,7 +44,7 @@ def clean() -> Any:
     themed.forget_published()
     yield
     themed.forget_published()
-    themed.use_host_texts(None)
+    themed.use_host_theme(None)
 
 
 def _state(component) -> Any:
@@ -145,3 +145,35 @@ def test_a_preview_shows_pushed_draft_texts_not_the_published_ones(monkeypatch) 
     assert _cta(state, "enterprise") == "Draft"
     run_async(themed.preview_texts(Client(state), {}, "en"))
     assert _cta(state, "enterprise") == "Contact us"
+
+
+CHART_DOC = {"tokens": {"component": {"credit-chart-series-1": "#7c2d12"}}}
+
+
+def _first_series(theme: Any, mode: str = "light") -> str:
+    from widgets.credits.chart_model import chart_style
+    return chart_style(mode, theme).series[0]
+
+
+def test_the_chart_draws_in_the_published_palette_and_a_host_theme_beats_it(monkeypatch) -> None:
+    fake = FakeThemes({})
+    fake_doc = {**CHART_DOC}
+
+    async def published_theme(widget: str) -> Any:
+        fake.calls += 1
+        return type("Published", (), {"document": fake_doc})()
+
+    fake.published_theme = published_theme
+    monkeypatch.setattr(themed, "get_client", lambda: fake)
+    published = run_async(themed.drawing_theme("credit_usage"))
+    assert _first_series(published) == "#7c2d12"
+    assert _first_series(published, "dark") == "#7c2d12"
+    assert run_async(themed.drawing_theme("credit_usage")) is published  # built once
+    assert _first_series(None) != "#7c2d12"  # the default palette differs
+    widgets.stylesheet(tokens.build({"tokens": {"component": {"credit-chart-series-1": "#0f766e"}}}))
+    assert _first_series(run_async(themed.drawing_theme("credit_usage"))) == "#0f766e"
+
+
+def test_an_unreachable_theme_draws_the_chart_in_the_default_palette(monkeypatch) -> None:
+    monkeypatch.setattr(themed, "get_client", lambda: FakeThemes(TollgateUnavailable("down")))
+    assert run_async(themed.drawing_theme("credit_usage")) is None

@@ -12,7 +12,7 @@ from widgets._ui.checkout_css import CHECKOUT_CSS
 from widgets._ui.credit_tables_css import CREDIT_TABLES_CSS
 from widgets._ui.credits_css import CREDITS_CSS
 from widgets._ui.portal_css import PORTAL_CSS
-from widgets._ui.themed import use_host_texts
+from widgets._ui.themed import use_host_theme
 from widgets._ui.usage_css import USAGE_CSS
 
 BASE_CSS = """
@@ -242,6 +242,6 @@ def stylesheet(theme: Theme | None = None, *, published: bool = True) -> rx.Comp
     if url:
         parts.append(rx.el.link(rel="stylesheet", href=url))
     if theme is not None:
-        use_host_texts(theme.texts)
+        use_host_theme(theme)
         parts.append(rx.el.style(to_css(theme) + theme.custom_css))
     return rx.fragment(*parts)

@@ -2,8 +2,8 @@
 
 A widget's state subclasses `ThemedTexts` and names its kind and default texts. When it loads,
 `_load_theme_texts(locale)` puts the theme's texts for its kind and locale into `theme_texts`:
-the published theme (fetched through the shared client, cached for a few seconds per process;
-the paywall passes the theme its read model carries) with the host's theme in code over it
+the published theme (its document fetched through the shared client, cached for a few seconds
+per process; the paywall passes the theme its read model carries) with the host's theme in code over it
 (`widgets.stylesheet(theme)` registers it). Views read texts through `view_texts(config)`:
 the default on the first render, the theme's text once loaded, a prop override always.
 Server-filled texts come from `_texts()`, the merged layers.
@@ -25,48 +25,52 @@ import reflex as rx
 from backend.client import TollgateError
 from widgets._client import get_client
 from widgets._ui.texts import merge
+from tokens import Theme, build
 from widgets._ui.theme_texts import ThemeTexts, layered, theme_layer
 
 PUBLISHED_SECONDS = 15.0  # as long as browsers keep published.css
 _FAILURES = (TollgateError, RuntimeError, ValueError)
 
 log = logging.getLogger(__name__)
-_host: dict[str, Any] = {}
-_published: dict[str, tuple[float, ThemeTexts]] = {}
+_host: list[Theme] = []
+_published: dict[str, tuple[float, Mapping[str, Any]]] = {}
+_built: dict[str, tuple[Mapping[str, Any], Theme | None]] = {}
 _running: dict[str, tuple[asyncio.AbstractEventLoop, asyncio.Task]] = {}
 _previews: dict[str, type[ThemedTexts]] = {}
 
 
 # -- sources ---------------------------------------------------------------------------------
-def use_host_texts(texts: ThemeTexts | None) -> None:
-    """Texts of the theme the host app passes in code (`{kind: {locale: {key: text}}}`); they
-    win over the published theme's. `widgets.stylesheet(theme)` calls this."""
+def use_host_theme(theme: Theme | None) -> None:
+    """The theme the host app passes in code; its texts win over the published theme's and
+    it replaces the published one where a widget draws with literal colours (the chart).
+    `widgets.stylesheet(theme)` calls this."""
     _host.clear()
-    _host.update(dict(texts or {}))
+    if theme is not None:
+        _host.append(theme)
 
 
 def host_texts() -> ThemeTexts:
-    return _host
+    return _host[0].texts if _host else {}
 
 
 def forget_published() -> None:
-    """Drop the cached published texts (after a publish in this process)."""
+    """Drop the cached published themes (after a publish in this process)."""
     _published.clear()
+    _built.clear()
 
 
-async def _fetch_published(kind: str) -> ThemeTexts:
+async def _fetch_published(kind: str) -> Mapping[str, Any]:
     try:
-        theme = await get_client().published_theme(kind)
-        texts: ThemeTexts = theme.document.get("texts") or {}
+        document: Mapping[str, Any] = (await get_client().published_theme(kind)).document
     except _FAILURES as exc:
-        log.warning("published theme of %s not loaded, default texts shown: %s", kind, exc)
-        texts = {}
-    _published[kind] = (time.monotonic() + PUBLISHED_SECONDS, texts)
-    return texts
+        log.warning("published theme of %s not loaded, the default shown: %s", kind, exc)
+        document = {}
+    _published[kind] = (time.monotonic() + PUBLISHED_SECONDS, document)
+    return document
 
 
-async def published_texts(kind: str) -> ThemeTexts:
-    """The `texts` of the published theme of a widget kind, fetched at most once per
+async def published_document(kind: str) -> Mapping[str, Any]:
+    """The document of the published theme of a widget kind, fetched at most once per
     `PUBLISHED_SECONDS` however many widgets ask at the same time ({} when unreachable)."""
     cached = _published.get(kind)
     if cached is not None and cached[0] > time.monotonic():
@@ -81,6 +85,29 @@ async def published_texts(kind: str) -> ThemeTexts:
     finally:
         if running[1].done() and _running.get(kind) is running:
             _running.pop(kind, None)
+
+
+async def published_texts(kind: str) -> ThemeTexts:
+    """The `texts` of the published theme of a widget kind ({} when it has none)."""
+    return (await published_document(kind)).get("texts") or {}
+
+
+async def drawing_theme(kind: str) -> Theme | None:
+    """The theme a widget of `kind` draws literal colours from (plotly cannot read CSS
+    variables): the host's theme in code, else the published one, else None (the default)."""
+    if _host:
+        return _host[0]
+    document = await published_document(kind)
+    built = _built.get(kind)
+    if built is None or built[0] is not document:
+        try:
+            theme = build(document) if document else None
+        except ValueError as exc:
+            log.warning("published theme of %s not usable, the default shown: %s", kind, exc)
+            theme = None
+        built = (document, theme)
+        _built[kind] = built
+    return built[1]
 
 
 # -- views -----------------------------------------------------------------------------------

@@ -13,9 +13,9 @@ import plotly.graph_objects as go
 import reflex as rx
 
 from backend.credits.schemas import CreditUsage
-from tokens import build
+from tokens import Theme, build
 from widgets._ui.live import LiveWidget
-from widgets._ui.themed import preview_classes
+from widgets._ui.themed import drawing_theme, preview_classes
 from widgets.credits import chart_model
 from widgets.credits.chart_model import LegendRow
 from widgets.credits.chart_texts import CHART_TEXTS
@@ -42,7 +42,7 @@ class CreditUsageState(LiveWidget):
     figure_dark: go.Figure = go.Figure()
 
     _signature: str = ""
-    _theme_document: dict[str, Any] = {}  # a draft shown in a preview ({}: the default theme)
+    _theme_document: dict[str, Any] = {}  # a draft shown in a preview ({}: none pushed)
 
     def _on_load(self) -> None:
         """Start on the configured range."""
@@ -87,17 +87,23 @@ class CreditUsageState(LiveWidget):
             f"{range_}|{usage.model_dump_json(exclude={'end'})}".encode()).hexdigest()
         if signature == self._signature and self.status == "ready":
             return
-        self._apply(usage, range_)
+        self._apply(usage, range_, await self._drawing_theme())
         self._signature = signature
         self._ready()
 
-    def _apply(self, usage: CreditUsage, range_: str) -> None:
+    async def _drawing_theme(self) -> Theme | None:
+        if self._theme_document:
+            return build(self._theme_document)
+        if self.config.get("texts_preview"):
+            return None  # the designer pushes its draft
+        return await drawing_theme(self.text_kind)
+
+    def _apply(self, usage: CreditUsage, range_: str, theme: Theme | None) -> None:
         locale = self._locale()
         texts = self._texts()
         shown = chart_model.view(usage, range_, locale, texts)
         self.total, self.unit, self.caption = shown.total, shown.unit, shown.caption
         self.chart_label, self.empty, self.rows = shown.label, shown.empty, shown.rows
-        theme = build(self._theme_document) if self._theme_document else None
         self.figure_light = chart_model.figure(usage, chart_model.chart_style("light", theme),
                                                locale, texts)
         self.figure_dark = chart_model.figure(usage, chart_model.chart_style("dark", theme),
