@@ -114,7 +114,8 @@ document.getElementById("paywall").addEventListener("tollgate:planSelected", (ev
 
     @app.get("/account", response_class=HTMLResponse)
     def account(host_session: Annotated[str | None, Cookie()] = None) -> Response:
-        """The signed-in user's subscription, invoices and credits, in Tollgate's portal."""
+        """The signed-in user's subscription, invoices and plans, in Tollgate's portal; a plan
+        chosen there goes to checkout."""
         user = signed_in(host_session)
         if user is None:
             return RedirectResponse("/login", status_code=303)
@@ -127,6 +128,10 @@ window.addEventListener("DOMContentLoaded", () => Tollgate.mount(document.getEle
   customerToken: {_js(customer_token(user))},
   getCustomerToken: () => fetch("/tollgate/token", {{method: "POST"}})
     .then((r) => r.json()).then((body) => body.token),
+  onPlanSelected: ({{planId, billingPeriod}}) => {{
+    location.href = "/checkout?plan=" + encodeURIComponent(planId) +
+                    "&period=" + encodeURIComponent(billingPeriod || "monthly");
+  }},
 }}));
 </script>""")
 

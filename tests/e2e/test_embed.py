@@ -208,7 +208,8 @@ def test_embedded_portal_shows_the_tokens_customer(page: Page, app_url: str, hos
     expect(frame.get_by_test_id("portal")).to_have_attribute("data-status", "ready",
                                                              timeout=60_000)
     expect(frame.get_by_test_id("plan-name")).to_have_text("Plus plan")
-    expect(frame.get_by_test_id("portal")).not_to_contain_text("plans below")  # none shown
+    plans = frame.get_by_test_id("portal-plans")
+    expect(plans.get_by_test_id("cta-plus")).to_have_text("Current plan", timeout=30_000)
     assert page.locator("#account iframe").get_attribute("title") == "Your subscription"
     page.wait_for_timeout(500)
     _settled_height(page, frame)
@@ -216,6 +217,24 @@ def test_embedded_portal_shows_the_tokens_customer(page: Page, app_url: str, hos
     other = "light" if mode == "dark" else "dark"
     page.evaluate(f"() => document.getElementById('account').tollgate.setTheme('{other}')")
     expect(frame.locator("html")).to_have_class(re.compile(rf"\b{other}\b"))
+
+
+def test_the_embedded_portal_offers_upgrades_and_relays_the_choice(
+        page: Page, app_url: str, host: dict, publishable: str, api: httpx.Client):
+    _open(page, host, app_url, publishable, '<div class="slot" id="account"></div>', after=f"""
+      <script>window.calls = [];
+      Tollgate.mount(document.getElementById("account"), {{widget: "portal",
+        product: "workspace", customerToken: "{_token(api)}",
+        onPlanSelected: function (d) {{ window.calls.push(d); }}}});</script>""")
+    frame = _frame(page)
+    plans = frame.get_by_test_id("portal-plans")
+    expect(plans.get_by_role("heading", name="Plans")).to_be_visible(timeout=60_000)
+    upgrade = plans.get_by_test_id("cta-business")
+    expect(upgrade).to_have_text(re.compile("Upgrade"), timeout=30_000)
+    upgrade.click()
+    page.wait_for_function("() => window.calls.length > 0")
+    assert page.evaluate("() => window.calls[0]")["planId"] == "business"
+    assert _seen(page, "planSelected")[0]["target"] == "account"
 
 
 def test_embedded_checkout_reports_completion(page: Page, app_url: str, host: dict,

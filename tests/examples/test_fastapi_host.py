@@ -60,6 +60,7 @@ def test_the_portal_gets_a_token_for_the_users_own_customer(host):
     assert _sign_in(host).status_code == 303
     page = host.get("/account").text
     assert "Tollgate.mount" in page and '"portal"' in page
+    assert "onPlanSelected" in page and 'location.href = "/checkout?plan="' in page
     token = TOKEN.search(page).group(0)
     me = _me(host.tenant, token)
     assert me.status_code == 200 and me.json()["id"] == DEMO_USERS["alice@acme.test"].customer_id

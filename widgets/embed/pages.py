@@ -23,9 +23,11 @@ def paywall_page() -> rx.Component:
 
 
 def portal_page() -> rx.Component:
-    """The customer's subscription, usage, payment method and invoices (customer token)."""
+    """The customer's subscription, usage, add-ons, payment method, invoices and the plans to
+    change to (customer token); choosing a plan tells the host page (`planSelected`)."""
     return frame("portal", lambda: widgets.customer_portal(
-        S.product, customer_token=S.customer_token, locale=S.locale))
+        S.product, customer_token=S.customer_token, locale=S.locale,
+        on_plan_selected=S.plan_selected))
 
 
 def checkout_page() -> rx.Component:

@@ -55,9 +55,9 @@ def customer_portal(
     config.update(text_overrides=dict(text_overrides or {}), texts_preview=texts_preview)
     usage = usage_bars(customer_id=customer_id, customer_token=customer_token, locale=locale,
                        title=False, texts_preview=texts_preview) if "usage" in chosen else None
-    plans = paywall(product_id, customer_id=customer_id, on_plan_selected=on_plan_selected,
-                    texts_preview=texts_preview) \
-        if "plans" in chosen and customer_token is None else None
+    plans = paywall(product_id, customer_id=customer_id, customer_token=customer_token,
+                    on_plan_selected=on_plan_selected, texts_preview=texts_preview) \
+        if "plans" in chosen else None
     widget = PortalWidget.create(config=config, shown=chosen, usage=usage, plans=plans,
                                  class_name=class_name)
     key: Var = Var.create("tg-portal")
