@@ -290,3 +290,32 @@ def test_no_serious_accessibility_problems(storefront: Page, app_url: str, mode:
     expect(usage_widget(page).locator(".bars path").first).to_be_attached(timeout=20_000)
     page.wait_for_timeout(300)
     assert _serious_problems(page) == []
+
+
+def test_the_chart_draws_in_the_published_themes_palette(storefront: Page, app_url: str,
+                                                          api) -> None:
+    """A published chart palette reaches the bars (plotly needs literal colours, so the
+    server draws them from the live theme, not from CSS variables)."""
+    teal = "#0f766e"
+    series = {f"credit-chart-series-{i}": teal for i in range(1, 11)}
+    created = api.post("/api/v1/themes", json={"id": "chart-palette", "name": "Chart palette",
+                                              "document": {"tokens": {"component": series}}})
+    assert created.status_code in (201, 409), created.text
+    api.post("/api/v1/themes/chart-palette/publish").raise_for_status()
+    api.put("/api/v1/themes/assignments/default", json={"theme_id": "chart-palette"}) \
+        .raise_for_status()
+    try:
+        page = open_credits(storefront, app_url)
+        fill = ""
+        for _ in range(12):  # the widgets server re-reads the published theme every 15 s
+            bar = usage_widget(page).locator(".bars path").first
+            expect(bar).to_be_attached(timeout=20_000)
+            fill = bar.evaluate("p => getComputedStyle(p).fill")
+            if fill == "rgb(15, 118, 110)":
+                break
+            page.wait_for_timeout(2500)
+            page.reload()
+            expect(usage_widget(page)).to_have_attribute("data-status", "ready", timeout=30_000)
+        assert fill == "rgb(15, 118, 110)", fill
+    finally:
+        api.delete("/api/v1/themes/assignments/default")
