@@ -55,7 +55,7 @@ def _declarations_ok(body: str) -> str | None:
     return None
 
 
-def _scope_rules(css: str, removed: list[str]) -> list[str]:
+def _scope_rules(css: str, removed: list[str], root: str) -> list[str]:
     blocks = _blocks(css)
     if blocks is None:
         removed.append("unbalanced braces")
@@ -64,7 +64,7 @@ def _scope_rules(css: str, removed: list[str]) -> list[str]:
     for prelude, body in blocks:
         if prelude.startswith("@"):
             if prelude.split()[0].lower() in _GROUPING:
-                inner = _scope_rules(body, removed)
+                inner = _scope_rules(body, removed, root)
                 if inner:
                     kept.append(prelude + " {\n" + "\n".join(inner) + "\n}")
             else:
@@ -80,12 +80,14 @@ def _scope_rules(css: str, removed: list[str]) -> list[str]:
         if bad:
             removed.append(f"{prelude}: {bad}")
             continue
+        selectors = [_SCOPED.sub(lambda _: root, s, count=1) for s in selectors]
         kept.append(f"{', '.join(selectors)} {{ {' '.join(body.split())} }}")
     return kept
 
 
-def scope_css(css: str) -> ScopedCss:
-    """The rules of `css` that stay inside `.tg-root`, and what was removed (empty if none)."""
+def scope_css(css: str, root: str = SCOPE) -> ScopedCss:
+    """The rules of `css` that stay inside `.tg-root`, and what was removed (empty if none);
+    with `root`, each selector's leading `.tg-root` becomes `root` (a narrower scope)."""
     removed: list[str] = []
     text = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
     if len(text) > MAX_CSS:
@@ -97,5 +99,5 @@ def scope_css(css: str) -> ScopedCss:
         removed.append(match.group(0))
     if removed:
         return ScopedCss("", tuple(removed))
-    rules = _scope_rules(text, removed)
+    rules = _scope_rules(text, removed, root)
     return ScopedCss("\n".join(rules), tuple(removed))

@@ -20,7 +20,7 @@ from backend.themes.schemas import (
     ThemeUpdate,
     ThemeVersionPublic,
 )
-from tokens import STARTERS, Checked, build, check, to_css, widget_kinds
+from tokens import STARTERS, Checked, build, check, to_css, widget_kinds, widget_theme_css
 
 DEFAULT = "default"
 
@@ -173,9 +173,14 @@ def published(repo: ThemeRepository, widget: str) -> PublishedTheme:
 
 def published_css(repo: ThemeRepository, widget: str) -> tuple[str, str]:
     """The live theme of a widget as a stylesheet (custom properties on `.tg-root`, then its
-    scoped custom CSS) and its ETag (theme, version and a digest of the CSS)."""
+    scoped custom CSS) and its ETag (theme, version and a digest of the CSS). For `default`
+    (a page's stylesheet) the themes assigned to single widget kinds follow, each on that
+    kind's roots only, so every widget on the page wears its own theme."""
     ref = theme_for(repo, widget)
     theme = build(ref.document)
     css = to_css(theme) + theme.custom_css
+    if _widget(widget) == DEFAULT:
+        assigned = sorted(repo.published_for(widget_kinds()), key=lambda row: row[0])
+        css += "".join(widget_theme_css(build(v.document), w) for w, _, v in assigned)
     digest = hashlib.sha256(css.encode()).hexdigest()[:12]
     return css, f'"{ref.theme_id or "builtin"}.{ref.version or 0}.{digest}"'

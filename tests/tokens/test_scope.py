@@ -22,6 +22,18 @@ def test_scoped_rules_are_kept_and_normalised() -> None:
     ]
 
 
+def test_a_narrower_root_replaces_the_leading_scope_of_every_selector() -> None:
+    css = """.tg-root .tg-plan-card { border-width: 3px; }
+    @media (max-width: 600px) { .tg-root.dark h2, .tg-root .tg-root-x { gap: 8px } }"""
+    root = ".tg-root:where(.tg-paywall)"
+    assert scope_css(css, root).css.splitlines() == [
+        ".tg-root:where(.tg-paywall) .tg-plan-card { border-width: 3px; }",
+        "@media (max-width: 600px) {",
+        ".tg-root:where(.tg-paywall).dark h2, .tg-root:where(.tg-paywall) .tg-root-x { gap: 8px }",
+        "}",
+    ]
+
+
 @pytest.mark.parametrize(
     "css",
     [

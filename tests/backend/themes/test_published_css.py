@@ -45,6 +45,25 @@ def test_published_theme_changes_the_css_and_its_etag(tenant, api, public_api):
     assert "--tg-primary: var(--tg-indigo-9);" in v2.text
 
 
+def test_the_page_stylesheet_carries_each_widgets_own_theme_on_its_roots(tenant, api,
+                                                                          public_api):
+    ok(api.post("/api/v1/themes", json={"id": "shop", "name": "Shop", "document": ORANGE}), 201)
+    ok(api.post("/api/v1/themes/shop/publish"))
+    ok(api.put("/api/v1/themes/assignments/paywall", json={"theme_id": "shop"}))
+    page = public_api.get(URL)
+    root = ".tg-root:where(.tg-paywall)"
+    default, _, paywall = page.text.partition(f"{root} {{")
+    assert "--tg-primary: var(--tg-indigo-9);" in default and "#9a3412" not in default
+    assert "--tg-primary: #9a3412;" in paywall
+    assert paywall.rstrip().endswith(f"{root} .tg-plan-card {{ border-width: 2px; }}")
+    own = public_api.get(URL, params={"widget": "paywall"})  # one widget's: unscoped
+    assert own.text.startswith(".tg-root {") and root not in own.text
+    assert api.delete("/api/v1/themes/assignments/paywall").status_code == 204
+    after = public_api.get(URL, params={"key": tenant.publishable},
+                           headers={"If-None-Match": page.headers["etag"]})
+    assert after.status_code == 200 and root not in after.text
+
+
 def test_key_is_required_and_checked(tenant):
     anonymous = tenant.client(None)
     assert_problem(anonymous.get(URL), 401)
