@@ -46,9 +46,10 @@ class ThemeOperations(Sender):
         return self._send(Call("PATCH", _path(theme_id), ThemePublic,
                                json=payload(body, partial=True)))
 
-    def publish_theme(self, theme_id: str) -> Any:
-        """Publish the draft as the next version (`ThemePublic`)."""
-        return self._send(Call("POST", _path(theme_id, "publish"), ThemePublic))
+    def publish_theme(self, theme_id: str, note: str = "") -> Any:
+        """Publish the draft as the next version, with an optional note (`ThemePublic`)."""
+        return self._send(Call("POST", _path(theme_id, "publish"), ThemePublic,
+                               json={"note": note}))
 
     def rollback_theme(self, theme_id: str, version: int) -> Any:
         """Make an earlier version live again (`ThemePublic`)."""

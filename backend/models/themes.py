@@ -37,6 +37,8 @@ class ThemeVersion(Base, EnvironmentScoped):
     version: Mapped[int] = mapped_column(Integer)
     document: Mapped[dict[str, Any]] = mapped_column()
     published_at: Mapped[datetime] = mapped_column(default=now)
+    note: Mapped[str] = mapped_column(String(500), default="")
+    published_by: Mapped[str] = mapped_column(String(240), default="")
 
 
 class ThemeAssignment(Base, EnvironmentScoped, Timestamps):

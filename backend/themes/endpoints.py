@@ -14,6 +14,7 @@ from backend.themes.repository import ThemeRepository
 from backend.themes.schemas import (
     AssignmentPublic,
     AssignmentSet,
+    Publish,
     PublishedTheme,
     Rollback,
     Starter,
@@ -104,9 +105,12 @@ def update_theme(theme_id: str, body: ThemeUpdate, session: SessionDep, p: Secre
 
 
 @router.post("/themes/{theme_id}/publish", response_model=ThemePublic)
-def publish_theme(theme_id: str, session: SessionDep, p: SecretDep):
-    """Publish the draft as the next version (the previous ones stay for rollback)."""
-    return service.publish(ThemeRepository(session, p.environment_id), theme_id)
+def publish_theme(theme_id: str, session: SessionDep, p: SecretDep,
+                  body: Publish | None = None):
+    """Publish the draft as the next version (the previous ones stay for rollback), with an
+    optional `note` on what changed; the version records which key published it."""
+    return service.publish(ThemeRepository(session, p.environment_id), theme_id,
+                           note=body.note if body else "", key_id=p.key_id)
 
 
 @router.post("/themes/{theme_id}/rollback", response_model=ThemePublic)

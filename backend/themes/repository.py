@@ -4,6 +4,7 @@ from sqlalchemy import Select, delete, select
 
 from backend.kit.pagination import PageParams, paginate
 from backend.kit.repository import EnvironmentRepository
+from backend.models.environment import ApiKey
 from backend.models.themes import Theme, ThemeAssignment, ThemeVersion
 
 
@@ -19,6 +20,11 @@ class ThemeRepository(EnvironmentRepository):
     def page(self, params: PageParams):
         stmt: Select = select(Theme).where(Theme.environment_id == self.env)
         return paginate(stmt, Theme.id, params, self.session)
+
+    def key(self, key_id: int) -> ApiKey | None:
+        """This environment's API key `key_id` (to name who published a version)."""
+        return self.session.scalar(select(ApiKey).where(ApiKey.environment_id == self.env,
+                                                        ApiKey.id == key_id))
 
     def version(self, theme_id: int, version: int) -> ThemeVersion | None:
         return self.session.scalar(select(ThemeVersion).where(

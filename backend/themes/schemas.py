@@ -58,6 +58,12 @@ class ThemeVersionPublic(BaseModel):
     live: bool = Field(description="Whether this is the published version")
     document: dict[str, Any]
     published_at: datetime
+    note: str = Field("", description="What changed, as the publisher wrote it")
+    published_by: str = Field("", description="The name and prefix of the key that published")
+
+
+class Publish(_Strict):
+    note: str = Field("", max_length=500, description="What this version changes (optional)")
 
 
 class Rollback(_Strict):

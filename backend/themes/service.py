@@ -62,7 +62,8 @@ def theme_public(t: Theme, warnings: list[ContrastWarningPublic] | None = None) 
 
 def version_public(t: Theme, v: ThemeVersion) -> ThemeVersionPublic:
     return ThemeVersionPublic(theme_id=t.ref, version=v.version, document=v.document,
-                              live=v.version == t.published_version, published_at=v.published_at)
+                              live=v.version == t.published_version, published_at=v.published_at,
+                              note=v.note, published_by=v.published_by)
 
 
 def starters() -> list[Starter]:
@@ -103,16 +104,27 @@ def update_theme(repo: ThemeRepository, ref: str, body: ThemeUpdate) -> ThemePub
     return theme_public(theme, warnings)
 
 
-def publish(repo: ThemeRepository, ref: str) -> ThemePublic:
-    """The draft becomes the next version and goes live; older versions stay for rollback."""
+def publish(repo: ThemeRepository, ref: str, note: str = "", key_id: int | None = None,
+            ) -> ThemePublic:
+    """The draft becomes the next version and goes live; older versions stay for rollback.
+    The version keeps `note` and the name of the key (`key_id`) that published it."""
     theme = get_theme(repo, ref)
     warnings = checked(theme.draft)
     theme.latest_version += 1
     repo.add(ThemeVersion(environment_id=repo.env, theme_id=theme.id,
-                          version=theme.latest_version, document=theme.draft))
+                          version=theme.latest_version, document=theme.draft,
+                          note=note.strip(), published_by=_key_label(repo, key_id)))
     theme.published_version = theme.latest_version
     repo.session.flush()
     return theme_public(theme, warnings)
+
+
+def _key_label(repo: ThemeRepository, key_id: int | None) -> str:
+    """`Designer (tg_sk_3f9a…)`: who published, as the key was named then."""
+    key = repo.key(key_id) if key_id is not None else None
+    if key is None:
+        return ""
+    return f"{key.name} ({key.display_prefix})" if key.name else key.display_prefix
 
 
 def rollback(repo: ThemeRepository, ref: str, version: int) -> ThemePublic:

@@ -35,6 +35,23 @@ def test_create_update_publish_and_roll_back(api):
     assert_problem(api.get("/api/v1/themes/nope"), 404)
 
 
+def test_a_version_keeps_its_note_and_the_key_that_published_it(api, tenant):
+    ok(api.post("/api/v1/themes", json={"id": "noted", "name": "Noted", "document": ORANGE}),
+       201)
+    ok(api.post("/api/v1/themes/noted/publish", json={"note": "  Orange for the launch  "}))
+    ok(api.post("/api/v1/themes/noted/publish"))  # no body: no note
+    first, second = ok(api.get("/api/v1/themes/noted/versions"))["data"]
+    assert first["note"] == "Orange for the launch" and second["note"] == ""
+    by = first["published_by"]
+    assert by.startswith("test secret (tg_sk_") and by.endswith("…)") and by.count("…") == 1
+    assert tenant.secret.startswith(by.removeprefix("test secret (").removesuffix("…)"))
+    assert tenant.secret not in by
+    assert_problem(api.post("/api/v1/themes/noted/publish", json={"note": "x" * 501}), 422,
+                   "note")
+    assert_problem(api.post("/api/v1/themes/noted/publish", json={"notes": "typo"}), 422)
+    assert len(ok(api.get("/api/v1/themes/noted/versions"))["data"]) == 2  # nothing published
+
+
 def test_published_theme_per_widget_with_a_publishable_key(api, public_api):
     builtin = ok(public_api.get("/api/v1/themes/published", params={"widget": "paywall"}))
     assert builtin["theme_id"] is None and builtin["document"] == {}
@@ -135,9 +152,10 @@ def test_client_theme_operations(tenant):
                                    idempotency_key="t1") == made
         client.publish_theme("c")
         client.update_theme("c", {"name": "C2"})
-        client.publish_theme("c")
+        client.publish_theme("c", note="Renamed")
         assert client.rollback_theme("c", 1).published_version == 1
-        assert [v.version for v in client.list_theme_versions("c").data] == [1, 2]
+        versions = client.list_theme_versions("c").data
+        assert [(v.version, v.note) for v in versions] == [(1, ""), (2, "Renamed")]
         assert client.assign_theme("checkout", "c").widget == "checkout"
         assert [a.widget for a in client.list_theme_assignments()] == ["checkout"]
         assert client.get_theme("c").name == "C2"
