@@ -202,11 +202,17 @@ def test_publish_twice_then_roll_back_to_the_first(designer: Page, browser: Brow
     page = designer
     preview = page.get_by_test_id("preview")
     set_hex(page, "primary", TEAL)
+    page.get_by_label("Note for the next version (optional)").fill("Teal for the launch")
     first = published(page)
+    expect(page.get_by_test_id("publish-note")).to_have_value("")  # cleared for the next one
+    row = page.get_by_test_id(f"version-{first}")
+    expect(row.get_by_test_id("version-note")).to_have_text("Teal for the launch")
+    expect(row).to_contain_text(re.compile(r"by .*\(tg_sk_"))
     set_hex(page, "primary", "#7c2d12")
     expect(live_cta(preview)).to_have_css("background-color", "rgb(124, 45, 18)")
     second = published(page)
     assert second == first + 1
+    expect(page.get_by_test_id(f"version-{second}").get_by_test_id("version-note")).to_have_count(0)
     expect(page.get_by_test_id(f"version-{second}").get_by_test_id("version-live")).to_be_visible()
 
     page.get_by_test_id(f"rollback-{first}").click()

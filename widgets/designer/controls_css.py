@@ -107,6 +107,7 @@ legend.dz-section-title { float: left; width: 100%; margin: 0 0 4px; padding: 0;
   border-radius: var(--tg-radius-full); }
 .dz-version-meta { display: flex; flex-direction: column; flex: 1 1 auto; min-width: 0; }
 .dz-version-date { font-size: 13px; color: var(--tg-text); font-variant-numeric: tabular-nums; }
+.dz-version-note { font-size: 13px; color: var(--tg-text); overflow-wrap: anywhere; }
 .dz-version .dz-link { align-self: flex-start; margin: 2px 0 0 -4px; }
 .dz-live { flex: none; padding: 2px 8px; font-size: 12px; font-weight: 600;
   color: var(--tg-success); background: var(--tg-success-soft);

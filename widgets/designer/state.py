@@ -17,6 +17,7 @@ from widgets.designer import controls_model, model
 
 THEME_ID = "house"
 HISTORY = 50
+PUBLISH_NOTE_MAX = 500  # as the themes API allows
 # Reload this tab's published-theme stylesheet (the browser may hold the last one briefly).
 _REFRESH_LINKS = """document.querySelectorAll('link[href*="/themes/published.css"]').forEach(l => {
   const u = new URL(l.href); u.searchParams.set('v', '%d'); l.href = u.toString(); });"""
@@ -44,6 +45,7 @@ class DesignerState(rx.State):
     last_edit: str = ""
     field_errors: dict[str, str] = {}
     live_version: int = 0
+    publish_note: str = ""
     message: str = ""
     starter: str = "tollgate"
     import_text: str = ""
@@ -175,18 +177,25 @@ class DesignerState(rx.State):
             self.message = "Draft saved."
 
     @rx.event
+    def set_publish_note(self, value: str):
+        """The note the next published version keeps (what it changes)."""
+        self.publish_note = value[:PUBLISH_NOTE_MAX]
+
+    @rx.event
     async def publish(self):
-        """Save, publish as the next version and make it every widget's default theme."""
+        """Save, publish as the next version (with the note, if any) and make it every
+        widget's default theme."""
         if not await self._save():
             return
         client = get_client()
         try:
-            theme = await client.publish_theme(THEME_ID)
+            theme = await client.publish_theme(THEME_ID, note=self.publish_note)
             await client.assign_theme("default", THEME_ID)
         except TollgateError as error:
             self.message = f"Not published: {error.detail or error.title}"
             return
         forget_published()
+        self.publish_note = ""
         self.live_version = theme.published_version or 0
         self.message = f"Published version {self.live_version}: every page now uses it."
         return rx.call_script(_REFRESH_LINKS % self.live_version)

@@ -14,6 +14,8 @@ class VersionRow(TypedDict):
     published_iso: str
     live: bool
     summary: str
+    note: str
+    published_by: str
 
 
 def summary(document: dict[str, Any]) -> str:
@@ -30,11 +32,13 @@ def summary(document: dict[str, Any]) -> str:
 
 
 def rows(versions: list[Any]) -> list[VersionRow]:
-    """Rows of `ThemeVersionPublic`-like objects (version, live, document, published_at)."""
+    """Rows of `ThemeVersionPublic`-like objects (version, live, document, published_at, note,
+    published_by)."""
     out: list[VersionRow] = []
     for v in sorted(versions, key=lambda v: v.version, reverse=True):
         at: datetime = v.published_at
         out.append(VersionRow(version=v.version, published_at=at.strftime("%d %b %Y, %H:%M UTC"),
                               published_iso=at.isoformat(), live=bool(v.live),
-                              summary=summary(v.document or {})))
+                              summary=summary(v.document or {}), note=v.note or "",
+                              published_by=v.published_by or ""))
     return out

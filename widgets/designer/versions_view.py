@@ -1,4 +1,5 @@
-"""The designer's versions list: each published version with its date and what it changes,
+"""The designer's versions list: each published version with its date, note, what it changes
+and who published it,
 the live one marked, and a confirmed "Roll back to this version"."""
 
 from __future__ import annotations
@@ -37,7 +38,11 @@ def _row(row: Var[VersionRow]) -> rx.Component:
             rx.el.div(
                 rx.el.time(row.published_at, date_time=row.published_iso,
                            class_name="dz-version-date"),
+                rx.cond(row.note != "", rx.el.span(row.note, class_name="dz-version-note",
+                                                   custom_attrs={"data-testid": "version-note"})),
                 rx.el.span(row.summary, class_name="dz-hint"),
+                rx.cond(row.published_by != "",
+                        rx.el.span("by " + row.published_by, class_name="dz-hint")),
                 rx.cond(~row.live, rx.el.button(
                     "Roll back to this version", type="button", on_click=V.ask(row.version),
                     class_name="dz-link", aria_label="Roll back to version " + number,

@@ -9,7 +9,7 @@ from tokens import STARTERS
 from widgets.demo.shell import page
 from widgets.designer import model
 from widgets.designer.preview_view import preview
-from widgets.designer.state import DesignerState as S
+from widgets.designer.state import PUBLISH_NOTE_MAX, DesignerState as S
 from widgets.designer.controls_view import token_sections
 from widgets.designer.css_editor_view import css_editor
 from widgets.designer.texts_view import texts_panel
@@ -114,6 +114,16 @@ def _actions() -> rx.Component:
             _button("Save draft", S.save_draft, custom_attrs=_testid("save")),
             _button("Publish", S.publish, primary=True, custom_attrs=_testid("publish")),
             class_name="dz-actions",
+        ),
+        rx.el.div(
+            rx.el.label("Note for the next version (optional)", html_for="dz-publish-note",
+                        class_name="dz-label"),
+            rx.el.input(id="dz-publish-note", default_value=S.publish_note,
+                        key=S.live_version.to_string(), on_blur=S.set_publish_note,
+                        max_length=PUBLISH_NOTE_MAX, auto_complete="off",
+                        placeholder="e.g. Brand refresh for the spring launch",
+                        class_name="dz-input", custom_attrs=_testid("publish-note")),
+            class_name="dz-field",
         ),
         rx.el.p(S.message, class_name="dz-message", role="status",
                 custom_attrs=_testid("designer-message")),
