@@ -3,6 +3,7 @@ the widgets), drafts are edited, publishing makes an immutable version, rollback
 at an older one, and each widget reads its assigned theme, else the default, else built-in."""
 
 import hashlib
+import json
 from typing import Any
 
 from backend.errors import Invalid, NotFound
@@ -183,16 +184,33 @@ def published(repo: ThemeRepository, widget: str) -> PublishedTheme:
     return PublishedTheme(**ref.model_dump(), css=to_css(build(ref.document)))
 
 
+_CSS_CACHE: dict[tuple[str, str], str] = {}
+_CSS_CACHE_SIZE = 256
+
+
+def _css(document: dict[str, Any], widget: str = "") -> str:
+    """A document's stylesheet: page-wide, or on one widget kind's roots. Built once per
+    document content (published versions never change) and kept in a small cache."""
+    key = (hashlib.sha256(json.dumps(document, sort_keys=True).encode()).hexdigest(), widget)
+    css = _CSS_CACHE.get(key)
+    if css is None:
+        theme = build(document)
+        css = widget_theme_css(theme, widget) if widget else to_css(theme) + theme.custom_css
+        if len(_CSS_CACHE) >= _CSS_CACHE_SIZE:
+            _CSS_CACHE.pop(next(iter(_CSS_CACHE)))
+        _CSS_CACHE[key] = css
+    return css
+
+
 def published_css(repo: ThemeRepository, widget: str) -> tuple[str, str]:
     """The live theme of a widget as a stylesheet (custom properties on `.tg-root`, then its
     scoped custom CSS) and its ETag (theme, version and a digest of the CSS). For `default`
     (a page's stylesheet) the themes assigned to single widget kinds follow, each on that
     kind's roots only, so every widget on the page wears its own theme."""
     ref = theme_for(repo, widget)
-    theme = build(ref.document)
-    css = to_css(theme) + theme.custom_css
+    css = _css(ref.document)
     if _widget(widget) == DEFAULT:
         assigned = sorted(repo.published_for(widget_kinds()), key=lambda row: row[0])
-        css += "".join(widget_theme_css(build(v.document), w) for w, _, v in assigned)
+        css += "".join(_css(v.document, w) for w, _, v in assigned)
     digest = hashlib.sha256(css.encode()).hexdigest()[:12]
     return css, f'"{ref.theme_id or "builtin"}.{ref.version or 0}.{digest}"'
