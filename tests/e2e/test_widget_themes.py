@@ -1,17 +1,24 @@
-"""A theme assigned to one widget kind, in headless Chromium: the storefront's paywall wears
-it, and on the account page only the paywall inside the portal does, not the portal around
-it (the page's stylesheet scopes each widget's theme to that widget's roots)."""
+"""Which theme a widget wears, in headless Chromium: a theme assigned to one widget kind styles
+the storefront's paywall, and on the account page only the paywall inside the portal, not the
+portal around it (the page's stylesheet scopes each widget's theme to that widget's roots); an
+embedded page wears the published theme of its own key's environment."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
 pytestmark = pytest.mark.e2e
+ROOT = Path(__file__).resolve().parents[2]
 
 TEAL, TEAL_RGB = "#0f766e", "rgb(15, 118, 110)"
 
@@ -54,3 +61,41 @@ def test_a_theme_assigned_to_the_paywall_styles_only_paywalls(page: Page, app_ur
     page.get_by_test_id("color-mode").click()
     expect(page.locator("html")).to_have_class(re.compile(r"\bdark\b"))
     assert primary(inner) != primary(portal)  # dark: the paywall's own dark primary
+
+
+def _cli(data_dir: Path, *args: str) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["TOLLGATE_DATA_DIR"] = str(data_dir)
+    done = subprocess.run([sys.executable, "-m", "backend.cli", *args], cwd=ROOT, env=env,
+                          check=True, capture_output=True, text=True, timeout=120)
+    return done.stdout.strip().splitlines()[-1]
+
+
+def test_an_embedded_page_wears_its_own_environments_theme(page: Page, app_url: str,
+                                                           data_dir: Path, embed_url) -> None:
+    slug = f"staging-{uuid.uuid4().hex[:6]}"
+    _cli(data_dir, "create-environment", slug)
+    secret = _cli(data_dir, "create-key", "--environment", slug, "--kind", "secret")
+    key = _cli(data_dir, "create-key", "--environment", slug, "--kind", "publishable")
+    with httpx.Client(base_url=app_url, headers={"Authorization": f"Bearer {secret}"}) as staging:
+        staging.put("/api/v1/environment/embed-origins", json={"origins": [app_url]}) \
+            .raise_for_status()
+        document = {"tokens": {"semantic": {"light": {"primary": TEAL}}}}
+        staging.post("/api/v1/themes", json={"id": "staging", "name": "Staging",
+                                             "document": document}).raise_for_status()
+        staging.post("/api/v1/themes/staging/publish").raise_for_status()
+        staging.put("/api/v1/themes/assignments/default", json={"theme_id": "staging"}) \
+            .raise_for_status()
+
+    page.goto(f"{app_url}/embed/paywall/workspace?" + str(httpx.QueryParams(
+        key=key, origin=app_url)))
+    root = page.get_by_test_id("embed")
+    expect(root).not_to_have_attribute("data-status", "checking", timeout=60_000)
+    page.wait_for_function(
+        "(t) => getComputedStyle(document.querySelector('[data-testid=embed]'))"
+        ".getPropertyValue('--tg-primary').trim() === t", arg=TEAL, timeout=20_000)
+
+    page.goto(embed_url("/embed/paywall/workspace"))  # the demo environment's key
+    expect(page.get_by_test_id("paywall")).to_have_attribute("data-status", "ready",
+                                                             timeout=60_000)
+    assert primary(page.get_by_test_id("embed")) not in ("", TEAL)

@@ -177,3 +177,24 @@ def test_the_chart_draws_in_the_published_palette_and_a_host_theme_beats_it(monk
 def test_an_unreachable_theme_draws_the_chart_in_the_default_palette(monkeypatch) -> None:
     monkeypatch.setattr(themed, "get_client", lambda: FakeThemes(TollgateUnavailable("down")))
     assert run_async(themed.drawing_theme("credit_usage")) is None
+
+
+def test_a_publishable_key_reads_the_theme_of_its_own_environment(monkeypatch) -> None:
+    server = FakeThemes({"usage_bars": {"en": {"title": "Server"}}})
+    staging = FakeThemes({"usage_bars": {"en": {"title": "Staging"}}})
+    keys: list[str | None] = []
+
+    def key_client(key):
+        keys.append(key)
+        return staging
+
+    monkeypatch.setattr(themed, "get_client", lambda: server)
+    monkeypatch.setattr(themed, "key_client", key_client)
+    embedded = _state(widgets.usage_bars(customer_id="acme", publishable_key="tg_pk_staging"))
+    embedded._request = {"publishable_key": "tg_pk_staging"}
+    run_async(embedded._load_theme_texts("en"))
+    assert embedded.theme_texts == {"title": "Staging"} and keys == ["tg_pk_staging"]
+    plain = _state(widgets.usage_bars(customer_id="acme"))
+    run_async(plain._load_theme_texts("en"))
+    assert plain.theme_texts == {"title": "Server"}
+    assert (server.calls, staging.calls) == (1, 1)  # one cache entry per environment

@@ -42,7 +42,6 @@ class LiveWidget(ThemedTexts):
     status: str = "loading"  # loading | ready | error | no_customer
     error_detail: str = ""
 
-    _request: dict[str, Any] = rx.field(default_factory=dict)
     _shown: bool = False
 
     @rx.event

@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 import reflex as rx
 
 from backend.client import TollgateError
-from widgets._client import get_client
+from widgets._client import get_client, key_client
 from widgets._ui.texts import merge
 from tokens import Theme, build
 from widgets._ui.theme_texts import ThemeTexts, layered, theme_layer
@@ -33,9 +33,11 @@ _FAILURES = (TollgateError, RuntimeError, ValueError)
 
 log = logging.getLogger(__name__)
 _host: list[Theme] = []
-_published: dict[str, tuple[float, Mapping[str, Any]]] = {}
-_built: dict[str, tuple[Mapping[str, Any], Theme | None]] = {}
-_running: dict[str, tuple[asyncio.AbstractEventLoop, asyncio.Task]] = {}
+Source = tuple[str, str]  # (a publishable key, or "" for the widgets server's own; widget kind)
+_published: dict[Source, tuple[float, Mapping[str, Any]]] = {}
+_built: dict[Source, tuple[Mapping[str, Any], Theme | None]] = {}
+_running: dict[Source, tuple[asyncio.AbstractEventLoop, asyncio.Task]] = {}
+MAX_SOURCES = 512
 _previews: dict[str, type[ThemedTexts]] = {}
 
 
@@ -59,46 +61,54 @@ def forget_published() -> None:
     _built.clear()
 
 
-async def _fetch_published(kind: str) -> Mapping[str, Any]:
+async def _fetch_published(source: Source) -> Mapping[str, Any]:
+    key, kind = source
     try:
-        document: Mapping[str, Any] = (await get_client().published_theme(kind)).document
+        client = key_client(key) if key else get_client()
+        document: Mapping[str, Any] = (await client.published_theme(kind)).document
     except _FAILURES as exc:
         log.warning("published theme of %s not loaded, the default shown: %s", kind, exc)
         document = {}
-    _published[kind] = (time.monotonic() + PUBLISHED_SECONDS, document)
+    if len(_published) >= MAX_SOURCES:
+        forget_published()
+    _published[source] = (time.monotonic() + PUBLISHED_SECONDS, document)
     return document
 
 
-async def published_document(kind: str) -> Mapping[str, Any]:
-    """The document of the published theme of a widget kind, fetched at most once per
+async def published_document(kind: str, key: str | None = None) -> Mapping[str, Any]:
+    """The document of the published theme of a widget kind in the environment of `key` (a
+    publishable key; the widgets server's own by default), fetched at most once per
     `PUBLISHED_SECONDS` however many widgets ask at the same time ({} when unreachable)."""
-    cached = _published.get(kind)
+    source = (key or "", kind)
+    cached = _published.get(source)
     if cached is not None and cached[0] > time.monotonic():
         return cached[1]
     loop = asyncio.get_running_loop()
-    running = _running.get(kind)
+    running = _running.get(source)
     if running is None or running[0] is not loop or running[1].done():
-        running = (loop, loop.create_task(_fetch_published(kind)))
-        _running[kind] = running
+        running = (loop, loop.create_task(_fetch_published(source)))
+        _running[source] = running
     try:
         return await asyncio.shield(running[1])
     finally:
-        if running[1].done() and _running.get(kind) is running:
-            _running.pop(kind, None)
+        if running[1].done() and _running.get(source) is running:
+            _running.pop(source, None)
 
 
-async def published_texts(kind: str) -> ThemeTexts:
+async def published_texts(kind: str, key: str | None = None) -> ThemeTexts:
     """The `texts` of the published theme of a widget kind ({} when it has none)."""
-    return (await published_document(kind)).get("texts") or {}
+    return (await published_document(kind, key)).get("texts") or {}
 
 
-async def drawing_theme(kind: str) -> Theme | None:
+async def drawing_theme(kind: str, key: str | None = None) -> Theme | None:
     """The theme a widget of `kind` draws literal colours from (plotly cannot read CSS
-    variables): the host's theme in code, else the published one, else None (the default)."""
+    variables): the host's theme in code, else the published one (of `key`'s environment),
+    else None (the default)."""
     if _host:
         return _host[0]
-    document = await published_document(kind)
-    built = _built.get(kind)
+    document = await published_document(kind, key)
+    source = (key or "", kind)
+    built = _built.get(source)
     if built is None or built[0] is not document:
         try:
             theme = build(document) if document else None
@@ -106,7 +116,7 @@ async def drawing_theme(kind: str) -> Theme | None:
             log.warning("published theme of %s not usable, the default shown: %s", kind, exc)
             theme = None
         built = (document, theme)
-        _built[kind] = built
+        _built[source] = built
     return built[1]
 
 
@@ -143,6 +153,7 @@ class ThemedTexts(rx.ComponentState):
     text_defaults: ClassVar[Mapping[str, str]] = {}
 
     theme_texts: dict[str, str] = {}
+    _request: dict[str, Any] = rx.field(default_factory=dict)  # the inputs, read on load
 
     @classmethod
     def view_texts(cls, config: Mapping[str, Any]) -> TextView:
@@ -166,9 +177,14 @@ class ThemedTexts(rx.ComponentState):
         if self.config.get("texts_preview"):
             return
         if published is None:
-            published = await published_texts(self.text_kind)
+            published = await published_texts(self.text_kind, self._theme_key())
         self.theme_texts = theme_layer(self.text_kind, locale, self.text_defaults, published,
                                        host_texts(), self._text_props())
+
+    def _theme_key(self) -> str | None:
+        """The publishable key whose environment's published theme this widget wears (an
+        embedded page's), or None for the widgets server's own."""
+        return self._request.get("publishable_key") or None
 
     async def _show_theme_texts(self, texts: Mapping[str, str]) -> None:
         self.theme_texts = dict(texts)

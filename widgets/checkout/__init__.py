@@ -29,6 +29,7 @@ def checkout(
     *,
     customer_id: MaybeVar = None,
     customer_token: MaybeVar = None,
+    publishable_key: MaybeVar = None,
     billing_period: MaybeVar = None,
     quantities: Mapping[str, int] | Var | None = None,
     intent: MaybeVar = None,
@@ -57,10 +58,13 @@ def checkout(
     Texts: defaults < the published theme's < a theme passed to `widgets.stylesheet(theme)` <
     `text_overrides`, in the customer's locale. `texts_preview` shows a theme draft's texts
     pushed with `widgets.preview_texts` instead.
+    `publishable_key` (an embedded page's) picks the environment whose published theme the
+    widget wears.
     """
     merge_texts(text_overrides)
     inputs = {"product_id": product_id, "plan_id": plan_id, "customer_id": customer_id,
-              "customer_token": customer_token, "billing_period": billing_period,
+              "customer_token": customer_token, "publishable_key": publishable_key,
+              "billing_period": billing_period,
               "quantities": quantities, "intent": intent, "currency": currency}
     config: dict[str, Any] = {key: static_or_ref(value, key) for key, value in inputs.items()}
     config.update(text_overrides=dict(text_overrides or {}),

@@ -83,7 +83,6 @@ class CheckoutState(ThemedTexts):
     success_title: str = ""
     success_body: str = ""
 
-    _request: dict[str, Any] = rx.field(default_factory=dict)
     _paywall: Paywall | None = None
     _sub: SubscriptionPublic | None = None
     _methods: list[PaymentMethodPublic] = rx.field(default_factory=list)

@@ -206,6 +206,7 @@ class BalanceWidget(BalanceState):
 
 def credit_balance(currency_id: str | Var, *, customer_id: MaybeVar = None,
                    customer_token: MaybeVar = None, locale: MaybeVar = None,
+                   publishable_key: MaybeVar = None,
                    text_overrides: Mapping[str, str] | None = None, show_add_credits: bool = True,
                    on_purchase: Callable[..., Any] | None = None,
                    texts_preview: bool = False, class_name: str = "") -> rx.Component:
@@ -218,10 +219,13 @@ def credit_balance(currency_id: str | Var, *, customer_id: MaybeVar = None,
     with `{currency_id, credits, grant_id, cost, balance}`. `customer_id` is a state var of
     your app read on the server (or pass a `customer_token` your server issued).
     `texts_preview` shows a theme draft's texts pushed with `widgets.preview_texts`.
+    `publishable_key` (an embedded page's) picks the environment whose published theme the
+    widget wears.
     """
     balance_texts(text_overrides)
     inputs = {"currency_id": currency_id, "customer_id": customer_id,
-              "customer_token": customer_token, "locale": locale}
+              "customer_token": customer_token, "locale": locale,
+              "publishable_key": publishable_key}
     config = live_config(inputs, text_overrides, texts_preview,
                          show_add_credits=show_add_credits,
                          on_purchase=on_purchase)

@@ -165,6 +165,7 @@ class CreditGrantsWidget(CreditGrantsState):
 
 def credit_grants(currency_id: str | Var, *, customer_id: MaybeVar = None,
                   customer_token: MaybeVar = None, locale: MaybeVar = None,
+                  publishable_key: MaybeVar = None,
                   page_size: int = DEFAULT_PAGE_SIZE,
                   text_overrides: Mapping[str, str] | None = None,
                   texts_preview: bool = False, class_name: str = "") -> rx.Component:
@@ -172,12 +173,15 @@ def credit_grants(currency_id: str | Var, *, customer_id: MaybeVar = None,
     amount, used, remaining and expiry; headings sort the loaded rows, "Show more" loads
     `page_size` more; refreshed every few seconds while shown. `customer_id` is a state var of
     your app read on the server (or pass a `customer_token`). `texts_preview` shows a theme
-    draft's texts pushed with `widgets.preview_texts`."""
+    draft's texts pushed with `widgets.preview_texts`.
+    `publishable_key` (an embedded page's) picks the environment whose published theme the
+    widget wears."""
     if not 1 <= page_size <= 100:
         raise ValueError("page_size must be between 1 and 100")
     grants_texts(text_overrides)
     inputs = {"currency_id": currency_id, "customer_id": customer_id,
-              "customer_token": customer_token, "locale": locale}
+              "customer_token": customer_token, "locale": locale,
+              "publishable_key": publishable_key}
     config = live_config(inputs, text_overrides, texts_preview, page_size=page_size)
     widget = CreditGrantsWidget.create(config=config, class_name=class_name)
     return keyed(widget, "tg-credit-grants", currency_id, customer_id, customer_token)

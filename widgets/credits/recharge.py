@@ -202,6 +202,7 @@ class RechargeWidget(RechargeState):
 
 def auto_recharge(currency_id: str | Var, *, customer_id: MaybeVar = None,
                   customer_token: MaybeVar = None, locale: MaybeVar = None,
+                  publishable_key: MaybeVar = None,
                   text_overrides: Mapping[str, str] | None = None,
                   on_saved: Callable[..., Any] | None = None,
                   texts_preview: bool = False, class_name: str = "") -> rx.Component:
@@ -212,10 +213,13 @@ def auto_recharge(currency_id: str | Var, *, customer_id: MaybeVar = None,
     errors appear next to the same fields. `on_saved(settings)` is called after a save.
     `customer_id` is a state var of your app read on the server (or pass a
     `customer_token`). `texts_preview` shows a theme draft's texts pushed with
-    `widgets.preview_texts`."""
+    `widgets.preview_texts`.
+    `publishable_key` (an embedded page's) picks the environment whose published theme the
+    widget wears."""
     recharge_texts(text_overrides)
     inputs = {"currency_id": currency_id, "customer_id": customer_id,
-              "customer_token": customer_token, "locale": locale}
+              "customer_token": customer_token, "locale": locale,
+              "publishable_key": publishable_key}
     config = live_config(inputs, text_overrides, texts_preview, on_saved=on_saved)
     widget = RechargeWidget.create(config=config, class_name=class_name)
     return keyed(widget, "tg-auto-recharge", currency_id, customer_id, customer_token)

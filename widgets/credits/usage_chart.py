@@ -139,6 +139,7 @@ class CreditUsageWidget(CreditUsageState):
 
 def credit_usage(currency_id: str | Var, *, customer_id: MaybeVar = None,
                  customer_token: MaybeVar = None, locale: MaybeVar = None,
+                 publishable_key: MaybeVar = None,
                  range: str = "30d", text_overrides: Mapping[str, str] | None = None,
                  texts_preview: bool = False, appearance: Var | str | None = None,
                  class_name: str = "") -> rx.Component:
@@ -148,12 +149,15 @@ def credit_usage(currency_id: str | Var, *, customer_id: MaybeVar = None,
     shown. `customer_id` is a state var of your app read on the server (or pass a
     `customer_token`). `texts_preview` shows a theme draft's texts pushed with
     `widgets.preview_texts`. The chart follows the page's colour mode, or `appearance`
-    ("light" / "dark", e.g. a state var) where the widget sits in a differently themed box."""
+    ("light" / "dark", e.g. a state var) where the widget sits in a differently themed box.
+    `publishable_key` (an embedded page's) picks the environment whose published theme the
+    widget wears."""
     if range not in RANGES:
         raise ValueError(f"range must be one of {', '.join(RANGES)}")
     chart_texts(text_overrides)
     inputs = {"currency_id": currency_id, "customer_id": customer_id,
-              "customer_token": customer_token, "locale": locale}
+              "customer_token": customer_token, "locale": locale,
+              "publishable_key": publishable_key}
     config = live_config(inputs, text_overrides, texts_preview, range=range)
     widget = CreditUsageWidget.create(config=config, class_name=class_name,
                                       appearance=appearance)

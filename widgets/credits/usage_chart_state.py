@@ -96,7 +96,7 @@ class CreditUsageState(LiveWidget):
             return build(self._theme_document)
         if self.config.get("texts_preview"):
             return None  # the designer pushes its draft
-        return await drawing_theme(self.text_kind)
+        return await drawing_theme(self.text_kind, self._theme_key())
 
     def _apply(self, usage: CreditUsage, range_: str, theme: Theme | None) -> None:
         locale = self._locale()

@@ -52,6 +52,15 @@ def start(origin: str, widget: str, expires_at: datetime | None = None) -> str:
     return f"window.TollgateFrame && window.TollgateFrame.start({_json(origin)}, {_json(info)})"
 
 
+def wear_theme_of(key: str) -> str:
+    """Point the page's published-theme stylesheet at the environment of `key` (the frame's
+    verified publishable key), so the widget wears that environment's theme."""
+    return ("document.querySelectorAll('link[href*=\"/themes/published.css\"]')"
+            ".forEach((l) => { const u = new URL(l.href); "
+            f"if (u.searchParams.get('key') !== {_json(key)}) {{ "
+            f"u.searchParams.set('key', {_json(key)}); l.href = u.toString(); }} }})")
+
+
 def plan_selected(plan_id: str, billing_period: str, intent: str,
                   quantities: Mapping[str, int] | None = None) -> dict[str, Any]:
     """The paywall's plan choice as the host page receives it."""

@@ -27,35 +27,39 @@ def portal_page() -> rx.Component:
     change to (customer token); choosing a plan tells the host page (`planSelected`)."""
     return frame("portal", lambda: widgets.customer_portal(
         S.product, customer_token=S.customer_token, locale=S.locale,
-        on_plan_selected=S.plan_selected))
+        publishable_key=S.publishable_key, on_plan_selected=S.plan_selected))
 
 
 def checkout_page() -> rx.Component:
     """Checkout of one plan for the token's customer."""
     return frame("checkout", lambda: widgets.checkout(
         S.product, S.plan, customer_token=S.customer_token, billing_period=S.period,
-        currency=S.currency, on_checkout_completed=S.checkout_completed))
+        currency=S.currency, publishable_key=S.publishable_key,
+        on_checkout_completed=S.checkout_completed))
 
 
 def credit_balance_page() -> rx.Component:
     return frame("credit-balance", lambda: widgets.credit_balance(
         S.credit_currency, customer_token=S.customer_token, locale=S.locale,
-        on_purchase=S.credits_purchased))
+        publishable_key=S.publishable_key, on_purchase=S.credits_purchased))
 
 
 def credit_usage_page() -> rx.Component:
     return frame("credit-usage", lambda: widgets.credit_usage(
-        S.credit_currency, customer_token=S.customer_token, locale=S.locale))
+        S.credit_currency, customer_token=S.customer_token, locale=S.locale,
+        publishable_key=S.publishable_key))
 
 
 def credit_grants_page() -> rx.Component:
     return frame("credit-grants", lambda: widgets.credit_grants(
-        S.credit_currency, customer_token=S.customer_token, locale=S.locale))
+        S.credit_currency, customer_token=S.customer_token, locale=S.locale,
+        publishable_key=S.publishable_key))
 
 
 def auto_recharge_page() -> rx.Component:
     return frame("auto-recharge", lambda: widgets.auto_recharge(
-        S.credit_currency, customer_token=S.customer_token, locale=S.locale))
+        S.credit_currency, customer_token=S.customer_token, locale=S.locale,
+        publishable_key=S.publishable_key))
 
 
 PAGES = {"paywall": paywall_page, "portal": portal_page, "checkout": checkout_page,

@@ -69,6 +69,7 @@ class EmbedState(rx.State):
         if isinstance(verified, Problem):
             self._fail(verified)  # the host origin is unknown: nothing goes to the host
             return
+        yield rx.call_script(messages.wear_theme_of(params.key))
         acts_for_customer = found.customer or bool(params.token)  # the paywall's is optional
         customer = await self._verify(params, with_token=True) if acts_for_customer else None
         expires_at = getattr(customer, "expires_at", None)

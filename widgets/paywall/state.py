@@ -74,7 +74,6 @@ class PaywallState(ThemedTexts):
     selected_quantities: dict[str, dict[str, int]] = {}
 
     _paywall: Paywall | None = None
-    _request: dict[str, Any] = rx.field(default_factory=dict)
     _picks: dict[str, Pick] = rx.field(default_factory=dict)
     _estimates: dict[str, Estimate] = rx.field(default_factory=dict)
     _seq: dict[str, int] = rx.field(default_factory=dict)

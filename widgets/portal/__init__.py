@@ -25,6 +25,7 @@ def customer_portal(
     *,
     customer_id: MaybeVar = None,
     customer_token: MaybeVar = None,
+    publishable_key: MaybeVar = None,
     on_plan_selected: Callable[..., Any] | None = None,
     sections: Iterable[str] | None = None,
     hidden_sections: Iterable[str] = (),
@@ -43,6 +44,8 @@ def customer_portal(
     `hidden_sections=[...]`. `customer_id` is a state var of your app, read on the server; or
     pass a `customer_token` your server issued. `texts_preview` (also given to the usage bars
     and plans inside) shows a theme draft's texts pushed with `widgets.preview_texts`.
+    `publishable_key` (an embedded page's) picks the environment whose published theme the
+    widget wears.
     """
     merge_texts(text_overrides)
     chosen = tuple(s for s in (sections or SECTIONS) if s not in set(hidden_sections))
@@ -50,13 +53,16 @@ def customer_portal(
     if unknown:
         raise ValueError(f"unknown portal sections: {', '.join(sorted(unknown))}")
     inputs = {"product_id": product_id, "customer_id": customer_id,
-              "customer_token": customer_token, "locale": locale}
+              "customer_token": customer_token, "locale": locale,
+              "publishable_key": publishable_key}
     config: dict[str, Any] = {k: static_or_ref(v, k) for k, v in inputs.items()}
     config.update(text_overrides=dict(text_overrides or {}), texts_preview=texts_preview)
     usage = usage_bars(customer_id=customer_id, customer_token=customer_token, locale=locale,
-                       title=False, texts_preview=texts_preview) if "usage" in chosen else None
+                       publishable_key=publishable_key, title=False,
+                       texts_preview=texts_preview) if "usage" in chosen else None
     plans = paywall(product_id, customer_id=customer_id, customer_token=customer_token,
-                    on_plan_selected=on_plan_selected, texts_preview=texts_preview) \
+                    publishable_key=publishable_key, on_plan_selected=on_plan_selected,
+                    texts_preview=texts_preview) \
         if "plans" in chosen else None
     widget = PortalWidget.create(config=config, shown=chosen, usage=usage, plans=plans,
                                  class_name=class_name)

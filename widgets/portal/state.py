@@ -61,7 +61,6 @@ class PortalState(ThemedTexts):
     cancel_sentence: str = ""
     cancel_error: str = ""
 
-    _request: dict[str, Any] = rx.field(default_factory=dict)
     _portal: Portal | None = None
     _cursor: str | None = None
 

@@ -38,3 +38,10 @@ def test_the_bridge_answers_only_the_verified_host():
     assert "event.origin !== hostOrigin || event.source !== window.parent" in source
     assert "window.parent.postMessage(message, hostOrigin)" in source
     assert "new ResizeObserver(measure)" in source
+
+
+def test_the_frame_wears_the_theme_of_its_verified_key():
+    key = "tg_pk_a'\"\u2028"
+    script = messages.wear_theme_of(key)
+    assert script.startswith("""document.querySelectorAll('link[href*="/themes/published.css"]')""")
+    assert script.isascii() and script.count(json.dumps(key)) == 2
