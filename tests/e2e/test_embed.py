@@ -229,6 +229,7 @@ def test_the_embedded_portal_offers_upgrades_and_relays_the_choice(
     frame = _frame(page)
     plans = frame.get_by_test_id("portal-plans")
     expect(plans.get_by_role("heading", name="Plans")).to_be_visible(timeout=60_000)
+    expect(plans.get_by_role("heading", level=4, name="Business", exact=True)).to_be_visible()
     upgrade = plans.get_by_test_id("cta-business")
     expect(upgrade).to_have_text(re.compile("Upgrade"), timeout=30_000)
     upgrade.click()

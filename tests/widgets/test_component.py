@@ -94,3 +94,15 @@ def test_inputs_are_read_on_the_server_not_sent_by_the_browser() -> None:
 def test_the_updating_total_announcement_is_a_text() -> None:
     out = _rendered(widgets.paywall("workspace", text_overrides={"total_updating": "Repricing"}))
     assert "Repricing" in out and "Updating total" not in out
+
+
+def test_plan_names_fit_the_pages_heading_outline() -> None:
+    plan_name = "'props': ['className:\"tg-plan-name\"']"
+    assert f"'name': '\"h3\"', {plan_name}" in _rendered(widgets.paywall("workspace"))
+    deeper = _rendered(widgets.paywall("workspace", heading_level=4))
+    assert f"'name': '\"h4\"', {plan_name}" in deeper
+    assert f"'name': '\"h3\"', {plan_name}" not in deeper
+    portal = _rendered(widgets.customer_portal("workspace", customer_id="acme"))
+    assert f"'name': '\"h4\"', {plan_name}" in portal  # under the portal's h3 "Plans"
+    with pytest.raises(ValueError, match="heading_level"):
+        widgets.paywall("workspace", heading_level=1)

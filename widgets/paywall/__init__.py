@@ -36,6 +36,7 @@ def paywall(
     highlighted_plan_id: str | Var | None = None,
     preferred_billing_period: Literal["monthly", "annual"] | Var | None = None,
     skeleton_count: int = 3,
+    heading_level: int = 3,
     texts_preview: bool = False,
     class_name: str = "",
 ) -> rx.Component:
@@ -53,17 +54,23 @@ def paywall(
     `selected_quantities` (`{plan_id: {feature_id: quantity}}`).
 
     `customer_token` (a token your server issued) does what `customer_id` does, reading the
-    customer's paywall with the token. `publishable_key` (an embedded page's) reads the paywall of that key's environment with
-    that key, public data only; by default the widgets' configured client is used.
+    customer's paywall with the token. `publishable_key` (an embedded page's) reads the paywall
+    of that key's environment with that key, public data only; by default the widgets'
+    configured client is used.
 
     Per-seat and tiered plans get a seat input (min/max from the price, +/- buttons); its
     total comes from the backend's estimate endpoint, fetched in the state on the server.
+
+    Plan names are `<h3>` headings; `heading_level` (2 to 6) fits them into the page's outline
+    (the portal's plans section uses 4, under its `<h3>` title).
 
     Texts: the defaults, then the published theme's (`texts.paywall.<locale>`), then those of
     a theme passed to `widgets.stylesheet(theme)`, then `text_overrides` (unknown keys raise).
     `texts_preview` shows a theme draft's texts pushed with `widgets.preview_texts` instead.
     """
     merge_texts(text_overrides)
+    if heading_level not in range(2, 7):
+        raise ValueError("heading_level must be 2, 3, 4, 5 or 6")
     inputs = {"product_id": product_id, "customer_id": customer_id,
               "customer_token": customer_token, "currency": currency,
               "locale": locale, "country": country, "publishable_key": publishable_key}
@@ -79,6 +86,7 @@ def paywall(
         config=config,
         on_plan_selected=on_plan_selected,
         skeleton_count=skeleton_count,
+        heading_level=heading_level,
         class_name=class_name,
     )
     key: Var = Var.create("tg")

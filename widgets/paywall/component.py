@@ -118,12 +118,13 @@ def _addons(card: Var[PlanCard]) -> rx.Component:
 
 def _card(
     card: Var[PlanCard], state: type[PaywallState], on_selected: PlanSelectedHandler | None,
-    texts: Mapping[str, Any],
+    texts: Mapping[str, Any], heading_level: int,
 ) -> rx.Component:
+    heading = getattr(rx.el, f"h{heading_level}")
     return rx.el.article(
         rx.el.div(
             rx.el.div(
-                rx.el.h3(card.name, class_name="tg-plan-name"),
+                heading(card.name, class_name="tg-plan-name"),
                 rx.cond(card.chip, rx.el.span(card.chip, class_name="tg-chip tg-highlight-chip")),
                 rx.cond(card.current_chip,
                         rx.el.span(card.current_chip, class_name="tg-chip tg-current-chip")),
@@ -148,10 +149,13 @@ def render(
     on_plan_selected: PlanSelectedHandler | None,
     skeleton_count: int,
     class_name: str,
+    heading_level: int = 3,
 ) -> rx.Component:
-    """The paywall for one state instance, loading its data when it mounts."""
+    """The paywall for one state instance, loading its data when it mounts; plan names are
+    headings of `heading_level`."""
     plans = rx.el.div(
-        rx.foreach(state.cards, lambda card: _card(card, state, on_plan_selected, texts)),
+        rx.foreach(state.cards,
+                   lambda card: _card(card, state, on_plan_selected, texts, heading_level)),
         class_name="tg-plans",
         style={"--tg-plan-count": state.cards.length()},
     )

@@ -62,7 +62,7 @@ def customer_portal(
                        texts_preview=texts_preview) if "usage" in chosen else None
     plans = paywall(product_id, customer_id=customer_id, customer_token=customer_token,
                     publishable_key=publishable_key, on_plan_selected=on_plan_selected,
-                    texts_preview=texts_preview) \
+                    heading_level=4, texts_preview=texts_preview) \
         if "plans" in chosen else None
     widget = PortalWidget.create(config=config, shown=chosen, usage=usage, plans=plans,
                                  class_name=class_name)
