@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from backend.errors import Invalid, NotFound
+from backend.kit.lru import LruCache
 from backend.kit.ids import random_token
 from backend.models.themes import Theme, ThemeAssignment, ThemeVersion
 from backend.themes.repository import ThemeRepository
@@ -184,22 +185,18 @@ def published(repo: ThemeRepository, widget: str) -> PublishedTheme:
     return PublishedTheme(**ref.model_dump(), css=to_css(build(ref.document)))
 
 
-_CSS_CACHE: dict[tuple[str, str], str] = {}
-_CSS_CACHE_SIZE = 256
+_CSS_CACHE: LruCache[str] = LruCache(max_entries=256)
 
 
 def _css(document: dict[str, Any], widget: str = "") -> str:
     """A document's stylesheet: page-wide, or on one widget kind's roots. Built once per
     document content (published versions never change) and kept in a small cache."""
-    key = (hashlib.sha256(json.dumps(document, sort_keys=True).encode()).hexdigest(), widget)
-    css = _CSS_CACHE.get(key)
-    if css is None:
+    def compute() -> str:
         theme = build(document)
-        css = widget_theme_css(theme, widget) if widget else to_css(theme) + theme.custom_css
-        if len(_CSS_CACHE) >= _CSS_CACHE_SIZE:
-            _CSS_CACHE.pop(next(iter(_CSS_CACHE)))
-        _CSS_CACHE[key] = css
-    return css
+        return widget_theme_css(theme, widget) if widget else to_css(theme) + theme.custom_css
+
+    digest = hashlib.sha256(json.dumps(document, sort_keys=True).encode()).hexdigest()
+    return _CSS_CACHE.get_or_compute((digest, widget), compute)
 
 
 def published_css(repo: ThemeRepository, widget: str) -> tuple[str, str]:

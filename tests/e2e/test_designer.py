@@ -79,6 +79,10 @@ def test_designer_edits_preview_publish_and_warn(designer: Page, browser: Browse
 
     page.get_by_test_id("publish").click()
     expect(page.get_by_test_id("designer-message")).to_contain_text("Published version")
+    version = re.search(r"Published version (\d+)",
+                        page.get_by_test_id("designer-message").inner_text()).group(1)
+    expect(page.locator('link[href*="/themes/published.css"]')).to_have_attribute(
+        "href", re.compile(rf"[?&]v={version}(&|$)"))  # this tab refetches the live theme
 
     with storefront_of_a_visitor(browser, app_url) as storefront:
         expect(live_cta(storefront)).to_have_css("background-color", TEAL_RGB)

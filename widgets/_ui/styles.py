@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urlencode
 
 import reflex as rx
@@ -228,6 +229,18 @@ def published_css_url(widget: str = "default") -> str | None:
         return None
     query = urlencode({"widget": widget, "key": key})
     return f"{browser_api_url()}/api/v1/themes/published.css?{query}"
+
+
+def relink_published_css(**params: str) -> str:
+    """A script that sets `params` in the query of this page's published-theme stylesheet
+    links, reloading only those that change (a new `v` refetches, a new `key` reads another
+    environment's theme)."""
+    wanted = json.dumps(params, ensure_ascii=True)
+    return ("document.querySelectorAll('link[href*=\"/themes/published.css\"]').forEach((l) => {"
+            " const u = new URL(l.href); let changed = false;"
+            f" for (const [k, v] of Object.entries({wanted})) {{"
+            " if (u.searchParams.get(k) !== v) { u.searchParams.set(k, v); changed = true; } }"
+            " if (changed) { l.href = u.toString(); } })")
 
 
 def stylesheet(theme: Theme | None = None, *, published: bool = True) -> rx.Component:

@@ -2,9 +2,10 @@
 
 A widget's state subclasses `ThemedTexts` and names its kind and default texts. When it loads,
 `_load_theme_texts(locale)` puts the theme's texts for its kind and locale into `theme_texts`:
-the published theme (its document fetched through the shared client, cached for a few seconds
-per process; the paywall passes the theme its read model carries) with the host's theme in code over it
-(`widgets.stylesheet(theme)` registers it). Views read texts through `view_texts(config)`:
+the published theme (its document fetched through the shared client, or with the widget's
+`publishable_key`, cached for a few seconds per process; the paywall passes the theme its read
+model carries) with the host's theme in code over it (`widgets.stylesheet(theme)` registers
+it). Views read texts through `view_texts(config)`:
 the default on the first render, the theme's text once loaded, a prop override always.
 Server-filled texts come from `_texts()`, the merged layers.
 
@@ -23,9 +24,9 @@ from typing import Any, ClassVar
 import reflex as rx
 
 from backend.client import TollgateError
+from tokens import Theme, build
 from widgets._client import get_client, key_client
 from widgets._ui.texts import merge
-from tokens import Theme, build
 from widgets._ui.theme_texts import ThemeTexts, layered, theme_layer
 
 PUBLISHED_SECONDS = 15.0  # as long as browsers keep published.css

@@ -11,6 +11,7 @@ import reflex as rx
 from backend.client import TollgateError
 from tokens import STARTERS, build, export_dtcg, import_dtcg, is_colour, to_css
 from widgets._client import get_client
+from widgets._ui.styles import relink_published_css
 from widgets._ui.themed import forget_published
 from widgets.demo.state import StorefrontState
 from widgets.designer import controls_model, model
@@ -18,9 +19,12 @@ from widgets.designer import controls_model, model
 THEME_ID = "house"
 HISTORY = 50
 PUBLISH_NOTE_MAX = 500  # as the themes API allows
-# Reload this tab's published-theme stylesheet (the browser may hold the last one briefly).
-_REFRESH_LINKS = """document.querySelectorAll('link[href*="/themes/published.css"]').forEach(l => {
-  const u = new URL(l.href); u.searchParams.set('v', '%d'); l.href = u.toString(); });"""
+
+
+def refresh_published_css(version: int) -> str:
+    """Reload this tab's published-theme stylesheet for `version` (the browser may hold the
+    last one briefly)."""
+    return relink_published_css(v=str(version))
 
 
 class DesignerState(rx.State):
@@ -198,7 +202,7 @@ class DesignerState(rx.State):
         self.publish_note = ""
         self.live_version = theme.published_version or 0
         self.message = f"Published version {self.live_version}: every page now uses it."
-        return rx.call_script(_REFRESH_LINKS % self.live_version)
+        return rx.call_script(refresh_published_css(self.live_version))
 
     @rx.event
     def export_css(self):

@@ -8,7 +8,7 @@ import reflex as rx
 from backend.client import TollgateError
 from widgets._client import get_client
 from widgets._ui.themed import forget_published
-from widgets.designer.state import _REFRESH_LINKS, THEME_ID, DesignerState
+from widgets.designer.state import THEME_ID, DesignerState, refresh_published_css
 from widgets.designer.versions_model import VersionRow, rows
 
 MAX_PAGES = 20
@@ -84,4 +84,4 @@ class VersionsState(rx.State):
         designer.live_version = theme.published_version or version
         self.message = f"Version {version} is live again; the draft now matches it."
         await self._fetch()
-        return rx.call_script(_REFRESH_LINKS % designer.live_version)
+        return rx.call_script(refresh_published_css(designer.live_version))

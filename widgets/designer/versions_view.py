@@ -1,6 +1,5 @@
 """The designer's versions list: each published version with its date, note, what it changes
-and who published it,
-the live one marked, and a confirmed "Roll back to this version"."""
+and who published it, the live one marked, and a confirmed "Roll back to this version"."""
 
 from __future__ import annotations
 

@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from widgets._ui.styles import relink_published_css
+
 BRIDGE = Path(__file__).with_name("frame.js")
 
 
@@ -55,10 +57,7 @@ def start(origin: str, widget: str, expires_at: datetime | None = None) -> str:
 def wear_theme_of(key: str) -> str:
     """Point the page's published-theme stylesheet at the environment of `key` (the frame's
     verified publishable key), so the widget wears that environment's theme."""
-    return ("document.querySelectorAll('link[href*=\"/themes/published.css\"]')"
-            ".forEach((l) => { const u = new URL(l.href); "
-            f"if (u.searchParams.get('key') !== {_json(key)}) {{ "
-            f"u.searchParams.set('key', {_json(key)}); l.href = u.toString(); }} }})")
+    return relink_published_css(key=key)
 
 
 def plan_selected(plan_id: str, billing_period: str, intent: str,
