@@ -41,6 +41,12 @@ def _app_env(data_dir: Path, port: int) -> dict[str, str]:
     return env
 
 
+def _run_cli(env: dict[str, str], *args: str) -> str:
+    done = subprocess.run([sys.executable, "-m", "backend.cli", *args], cwd=ROOT, env=env,
+                          check=True, capture_output=True, text=True, timeout=120)
+    return done.stdout
+
+
 def _env_value(data_dir: Path, name: str) -> str:
     for line in (data_dir / "demo.env").read_text().splitlines():
         if line.startswith(name + "="):
@@ -114,8 +120,7 @@ def app_url(data_dir: Path) -> Iterator[str]:
     port = _free_port()
     env = _app_env(data_dir, port)
     for command in ("migrate", "seed-demo"):
-        subprocess.run([sys.executable, "-m", "backend.cli", command], cwd=ROOT, env=env,
-                       check=True, capture_output=True, text=True, timeout=120)
+        _run_cli(env, command)
     log = data_dir / "reflex.log"
     _APP_LOG.append(log)
     with log.open("w") as out:
@@ -129,6 +134,14 @@ def app_url(data_dir: Path) -> Iterator[str]:
         yield base
     finally:
         _stop(proc)
+
+
+@pytest.fixture(scope="session")
+def cli(app_url: str, data_dir: Path) -> Callable[..., str]:
+    """`cli("create-environment", "staging")`: the last line `backend.cli` prints, run on the
+    running app's database."""
+    env = _app_env(data_dir, 0)
+    return lambda *args: _run_cli(env, *args).strip().splitlines()[-1]
 
 
 @pytest.fixture(scope="session")

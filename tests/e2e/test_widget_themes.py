@@ -5,20 +5,15 @@ embedded page wears the published theme of its own key's environment."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
 pytestmark = pytest.mark.e2e
-ROOT = Path(__file__).resolve().parents[2]
 
 TEAL, TEAL_RGB = "#0f766e", "rgb(15, 118, 110)"
 
@@ -63,20 +58,12 @@ def test_a_theme_assigned_to_the_paywall_styles_only_paywalls(page: Page, app_ur
     assert primary(inner) != primary(portal)  # dark: the paywall's own dark primary
 
 
-def _cli(data_dir: Path, *args: str) -> str:
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env["TOLLGATE_DATA_DIR"] = str(data_dir)
-    done = subprocess.run([sys.executable, "-m", "backend.cli", *args], cwd=ROOT, env=env,
-                          check=True, capture_output=True, text=True, timeout=120)
-    return done.stdout.strip().splitlines()[-1]
-
-
-def test_an_embedded_page_wears_its_own_environments_theme(page: Page, app_url: str,
-                                                           data_dir: Path, embed_url) -> None:
+def test_an_embedded_page_wears_its_own_environments_theme(page: Page, app_url: str, cli,
+                                                           embed_url) -> None:
     slug = f"staging-{uuid.uuid4().hex[:6]}"
-    _cli(data_dir, "create-environment", slug)
-    secret = _cli(data_dir, "create-key", "--environment", slug, "--kind", "secret")
-    key = _cli(data_dir, "create-key", "--environment", slug, "--kind", "publishable")
+    cli("create-environment", slug)
+    secret = cli("create-key", "--environment", slug, "--kind", "secret")
+    key = cli("create-key", "--environment", slug, "--kind", "publishable")
     with httpx.Client(base_url=app_url, headers={"Authorization": f"Bearer {secret}"}) as staging:
         staging.put("/api/v1/environment/embed-origins", json={"origins": [app_url]}) \
             .raise_for_status()
